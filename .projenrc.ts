@@ -1,0 +1,100 @@
+import { javascript, typescript } from 'projen';
+import { TypeScriptRunner } from 'projen/lib/typescript';
+import { configureRootTasks } from './projenrc/root-tasks';
+import { addServiceBlueprint } from './projenrc/service-blueprint';
+import * as v from './projenrc/versions';
+import { COMPILER_OPTIONS, TS_JEST_OPTIONS, WorkspacePackage } from './projenrc/workspace';
+
+const root = new typescript.TypeScriptProject({
+  name: 'paved',
+  description: 'One typed platform config turned into Terraform, GitOps manifests and service repos for AWS.',
+  defaultReleaseBranch: 'main',
+  projenVersion: v.PROJEN_VERSION,
+  projenrcTs: true,
+  projenrcTsOptions: { runner: TypeScriptRunner.tsx() },
+  packageManager: javascript.NodePackageManager.PNPM,
+  pnpmVersion: v.PNPM_VERSION,
+  pnpmOptions: {
+    workspaceYamlOptions: {
+      // pnpm would try to switch itself to `packageManager`'s version, which fails the registry signature check.
+      managePackageManagerVersions: false,
+      packages: ['packages/*'],
+      onlyBuiltDependencies: [],
+    },
+  },
+  typescriptVersion: v.TYPESCRIPT_VERSION,
+  minNodeVersion: v.MIN_NODE_VERSION,
+  licensed: false,
+  sampleCode: false,
+  release: false,
+  depsUpgrade: false,
+  buildWorkflow: false,
+  pullRequestTemplate: false,
+  prettier: false,
+  package: false,
+  entrypoint: '',
+  deps: ['tsx@^4.20.0', v.YAML],
+  // Projen's install and drift tasks call `pnpm`; a fresh machine only has `npx -y pnpm@10`, which is not on PATH.
+  devDeps: [v.CONSTRUCTS, `pnpm@^${v.PNPM_VERSION}`],
+  tsconfig: {
+    compilerOptions: { ...COMPILER_OPTIONS, rootDir: 'src', outDir: 'lib' },
+    include: ['src/**/*.ts'],
+  },
+  // One type-check of everything: sources, tests, projenrc and configs of every package.
+  tsconfigDevFile: 'tsconfig.dev.json',
+  tsconfigDev: {
+    compilerOptions: { rootDir: '.' },
+  },
+  eslintOptions: {
+    dirs: ['src', 'packages/shared-config/src', 'packages/platform-infra/src', 'packages/gitops-apps/src', 'packages/service-blueprint/src'],
+    devdirs: ['test', 'projenrc', 'packages/*/test'],
+    tsconfigPath: './tsconfig.dev.json',
+  },
+  jestOptions: {
+    coverage: false,
+    junitReporting: false,
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: { collectCoverage: false },
+  },
+  tsJestOptions: TS_JEST_OPTIONS,
+  gitignore: ['/out/', '/.paved-tmp-*', '*.tsbuildinfo', '.terraform/', 'cdktf.out/', '/bench-results/'],
+});
+root.package.addField('private', true);
+root.tsconfigDev.file.addOverride('include', [
+  '.projenrc.ts',
+  'projenrc/**/*.ts',
+  'src/**/*.ts',
+  'test/**/*.ts',
+  'platform.config.ts',
+  'examples/**/*.ts',
+  'packages/*/src/**/*.ts',
+  'packages/*/test/**/*.ts',
+]);
+
+const sharedConfig = new WorkspacePackage({
+  parent: root,
+  name: 'shared-config',
+  description: 'The typed Paved platform config: schema, profiles, validation, naming and tags.',
+});
+
+const platformInfra = new WorkspacePackage({
+  parent: root,
+  name: 'platform-infra',
+  description: 'Terraform (CDKTF) stacks for every environment of a Paved platform.',
+  workspaceDeps: ['shared-config'],
+  deps: [v.CDKTF, v.PROVIDER_AWS, v.PROVIDER_HELM, v.CONSTRUCTS],
+});
+
+const gitopsApps = new WorkspacePackage({
+  parent: root,
+  name: 'gitops-apps',
+  description: 'ArgoCD app-of-apps, add-on Applications and rendered service manifests (cdk8s).',
+  workspaceDeps: ['shared-config'],
+  deps: [v.CDK8S, v.CDK8S_PLUS, v.CONSTRUCTS, v.YAML, ...v.KUBERNETES_MODELS],
+});
+
+const blueprint = addServiceBlueprint(root);
+
+configureRootTasks(root, { packages: [sharedConfig, platformInfra, gitopsApps], blueprint });
+
+root.synth();

@@ -1,0 +1,80 @@
+import * as path from 'node:path';
+import { cdk, typescript } from 'projen';
+import { TS_JEST_OPTIONS } from './workspace';
+
+export interface RootTasksOptions {
+  /** The TypeScript packages compiled by `tsc --build` (in any order: project references sort them). */
+  readonly packages: typescript.TypeScriptProject[];
+  readonly blueprint: cdk.JsiiProject;
+}
+
+const CLI = 'node lib/cli/main.js';
+
+/**
+ * The root owns the developer-facing tasks: everything is compiled once by `tsc --build`, type-checked once, linted
+ * once and tested by one Jest run over every package, so the test command ends with a single summary.
+ */
+export function configureRootTasks(root: typescript.TypeScriptProject, options: RootTasksOptions): void {
+  const rel = (p: typescript.TypeScriptProject) => path.relative(root.outdir, p.outdir);
+
+  root.tsconfig?.file.addOverride(
+    'references',
+    options.packages.map((p) => ({ path: rel(p) })),
+  );
+
+  const jest = root.jest!;
+  jest.config.projects = [
+    {
+      displayName: 'paved',
+      rootDir: '<rootDir>',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testEnvironment: 'node',
+      transform: {
+        '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'tsconfig.dev.json', ...TS_JEST_OPTIONS.transformOptions }],
+      },
+    },
+    ...[...options.packages, options.blueprint].map((p) => `<rootDir>/${rel(p)}`),
+  ];
+  jest.addReporter('<rootDir>/test/support/summary-reporter.js');
+
+  const compile = root.tasks.tryFind('compile')!;
+  // The jsii blueprint is not part of this build: it has its own toolchain and only the e2e task packs it.
+  compile.reset('tsc --build --pretty');
+
+  const typecheck = root.addTask('typecheck', {
+    description: 'Type-check every source and test file of the workspace once (tests are transpiled without types).',
+    exec: 'tsc --noEmit -p tsconfig.dev.json',
+  });
+
+  const jestTask = root.addTask('jest', {
+    description: 'Run every test of the workspace in one Jest run',
+    exec: 'jest --ci',
+    receiveArgs: true,
+  });
+
+  const test = root.tasks.tryFind('test')!;
+  test.reset();
+  test.spawn(compile);
+  test.spawn(typecheck);
+  test.spawn(root.tasks.tryFind('eslint')!);
+  test.spawn(jestTask);
+
+  const update = root.tasks.tryFind('test:update') ?? root.addTask('test:update');
+  update.reset();
+  update.description = 'Run the tests and rewrite snapshots that changed on purpose';
+  update.spawn(compile);
+  update.exec('jest --updateSnapshot', { receiveArgs: true });
+
+  root.addTask('paved', {
+    description: 'Run the paved CLI: pnpm paved <validate|synth> [options]',
+    steps: [{ spawn: 'compile' }, { exec: CLI, receiveArgs: true }],
+  });
+  root.addTask('synth', {
+    description: 'Synthesize the platform (shortcut for `paved synth`)',
+    steps: [{ spawn: 'compile' }, { exec: `${CLI} synth`, receiveArgs: true }],
+  });
+  root.addTask('bench', {
+    description: 'Measure config load, infra and gitops synthesis for generated platforms (N = 3, 30, 300 services)',
+    steps: [{ spawn: 'compile' }, { exec: 'node lib/bench/main.js', receiveArgs: true }],
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * Toolchain pins shared by every project in the workspace. Bumping one here and running `pnpm projen`
+ * is the only supported way to upgrade (see ../shared/notes/toolchain.md for why each pin exists).
+ */
+export const PROJEN_VERSION = '0.103.25';
+/** TypeScript 7 breaks ts-node and the jsii toolchain; stay on 5.9. */
+export const TYPESCRIPT_VERSION = '~5.9.3';
+export const JSII_VERSION = '~5.9.0';
+/** Node 20 is the floor: `engines` and the `@types/node` major follow it. */
+export const MIN_NODE_VERSION = '20.0.0';
+export const PNPM_VERSION = '10';
+
+export const CONSTRUCTS = 'constructs@^10.5.0';
+export const CDKTF = 'cdktf@0.21.0';
+export const PROVIDER_AWS = '@cdktf/provider-aws@21.22.1';
+export const PROVIDER_HELM = '@cdktf/provider-helm@12.1.2';
+export const CDK8S = 'cdk8s@^2.70.0';
+export const CDK8S_PLUS = 'cdk8s-plus-33@^2.5.0';
+export const YAML = 'yaml@^2.8.0';
+/**
+ * The newest @kubernetes-models majors are ESM-only and require Node 22; these are the last majors that ship CommonJS
+ * and run on Node 20.
+ */
+export const KUBERNETES_MODELS = [
+  'kubernetes-models@^4.5.1',
+  '@kubernetes-models/argo-cd@^2.7.2',
+  '@kubernetes-models/cert-manager@^4.4.4',
+  '@kubernetes-models/prometheus-operator@^4.4.4',
+  '@kubernetes-models/external-secrets@^0.5.2',
+];
