@@ -33,9 +33,15 @@ const root = new typescript.TypeScriptProject({
   prettier: false,
   package: false,
   entrypoint: '',
-  deps: ['tsx@^4.20.0', v.YAML],
+  deps: [
+    'esbuild@^0.28.0',
+    v.YAML,
+    '@paved/shared-config@workspace:*',
+    '@paved/platform-infra@workspace:*',
+    '@paved/gitops-apps@workspace:*',
+  ],
   // Projen's install and drift tasks call `pnpm`; a fresh machine only has `npx -y pnpm@10`, which is not on PATH.
-  devDeps: [v.CONSTRUCTS, `pnpm@^${v.PNPM_VERSION}`],
+  devDeps: [v.CONSTRUCTS, `pnpm@^${v.PNPM_VERSION}`, 'tsx@^4.20.0'],
   tsconfig: {
     compilerOptions: { ...COMPILER_OPTIONS, rootDir: 'src', outDir: 'lib' },
     include: ['src/**/*.ts'],

@@ -1,1 +1,2 @@
-export {};
+export * from './synthesize';
+export * from './platform-app';

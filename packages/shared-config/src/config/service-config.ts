@@ -1,0 +1,100 @@
+/**
+ * One entry of the services catalog. It is also the format of the service descriptor that the service blueprint
+ * writes into every new service repository, so a descriptor can be added to `services` as it is.
+ */
+export interface ServiceConfig {
+  /** DNS label naming the service, such as `api`. Used for the namespace, the Deployment and the registry. */
+  readonly name: string;
+  /** Team that owns the service (free text, shown in labels and docs). @default - none */
+  readonly team?: string;
+  /** Container image. */
+  readonly image: ServiceImageConfig;
+  /** Port the container listens on (HTTP). */
+  readonly port: number;
+  /** @default - liveness '/health', readiness '/ready' */
+  readonly health?: HealthConfig;
+  /** Replicas when `autoscaling` is not set. @default - 1 for development, 2 for production */
+  readonly replicas?: number;
+  /** Horizontal pod autoscaling on CPU. @default - fixed replicas */
+  readonly autoscaling?: AutoscalingConfig;
+  /** @default - cpu '100m', memory '128Mi' */
+  readonly resources?: ResourcesConfig;
+  /** Plain environment variables. Values that look like secrets are rejected: use `secrets`. @default - none */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Environment variables read from AWS Secrets Manager (through External Secrets). @default - none */
+  readonly secrets?: Readonly<Record<string, SecretRefConfig>>;
+  /** HTTP ingress. @default - no ingress (reachable inside the cluster only) */
+  readonly ingress?: IngressConfig;
+  /** Managed data stores the service uses; their credentials are injected as secrets. @default - none */
+  readonly dependsOn?: readonly ServiceDependency[];
+  /** Per-environment overrides, keyed by environment name. @default - none */
+  readonly environments?: Readonly<Record<string, ServiceEnvironmentOverride>>;
+}
+
+export type ServiceDependency = 'postgres' | 'redis';
+
+export interface ServiceImageConfig {
+  /**
+   * Repository without tag.
+   * @default - the service's ECR repository of the environment (`<org>-<env>-<service>` in the management account)
+   */
+  readonly repository?: string;
+  /** Tag or digest (`sha256:…`) deployed. Never `latest`. */
+  readonly tag: string;
+}
+
+export interface HealthConfig {
+  /** @default '/health' */
+  readonly liveness?: string;
+  /** @default '/ready' */
+  readonly readiness?: string;
+}
+
+export interface AutoscalingConfig {
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+  /** @default 70 */
+  readonly targetCpuUtilization?: number;
+}
+
+export interface ResourcesConfig {
+  /** CPU request, such as `250m`. @default '100m' */
+  readonly cpu?: string;
+  /** Memory request, such as `256Mi`; also the memory limit. @default '128Mi' */
+  readonly memory?: string;
+}
+
+export interface SecretRefConfig {
+  /** Secrets Manager secret name, relative to the environment's prefix `<org>/<env>/`. */
+  readonly secret: string;
+  /** JSON key inside the secret. @default - the whole secret string */
+  readonly key?: string;
+}
+
+export type IngressVisibility = 'public' | 'internal';
+
+export interface IngressConfig {
+  /**
+   * Host name: a label (`api`, expanded to `api.<environment domain>`) or a full name inside the root domain.
+   */
+  readonly host: string;
+  /** @default '/' */
+  readonly path?: string;
+  /** Internet-facing or reachable only from the VPC. @default 'public' */
+  readonly visibility?: IngressVisibility;
+}
+
+/** What an environment may change about a service. */
+export interface ServiceEnvironmentOverride {
+  /** @default true */
+  readonly enabled?: boolean;
+  /** @default - the service's image tag */
+  readonly imageTag?: string;
+  readonly replicas?: number;
+  readonly autoscaling?: AutoscalingConfig;
+  readonly resources?: ResourcesConfig;
+  /** Merged over the service's `env`. */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Replaces the service's ingress host in this environment. */
+  readonly ingressHost?: string;
+}

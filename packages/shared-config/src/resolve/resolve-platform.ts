@@ -1,0 +1,271 @@
+import { ADDON_CATALOG, ADDON_NAMES, type AddonName } from '../addons/catalog';
+import type { AddonSettings } from '../config/addon-config';
+import type { EnvironmentConfig } from '../config/environment-config';
+import type { PlatformConfig } from '../config/platform-config';
+import type { ServiceConfig } from '../config/service-config';
+import { EnvironmentNaming, PlatformNaming } from '../naming/naming';
+import { Ipv4Cidr } from '../net/ipv4-cidr';
+import { carveSubnets } from '../net/subnet-layout';
+import { COMMON_DEFAULTS, PROFILES } from '../profiles/profiles';
+import { standardTags } from '../tags/tags';
+import { DEFAULT_KUBERNETES_VERSION } from '../versions/supported-versions';
+import type {
+  ResolvedAddon,
+  ResolvedCluster,
+  ResolvedEnvironment,
+  ResolvedNetwork,
+  ResolvedPlatform,
+  ResolvedPostgres,
+  ResolvedRedis,
+  ResolvedService,
+} from './resolved-platform';
+
+/**
+ * The management account: explicit, else that of the environment serving the root domain (it needs the root zone),
+ * else the first production environment's, else the first environment's.
+ */
+export function managementOf(config: PlatformConfig): { account: string; region: string } {
+  if (config.management) return { account: config.management.account, region: config.management.region };
+  const env =
+    config.environments.find((e) => e.domain === config.domain) ??
+    config.environments.find((e) => e.profile === 'production') ??
+    config.environments[0];
+  return { account: env.account, region: env.region };
+}
+
+/** The DNS suffix of an environment's hosts. */
+export function environmentDomain(config: PlatformConfig, env: EnvironmentConfig): string {
+  return env.domain ?? `${env.name}.${config.domain}`;
+}
+
+/** Services that run in an environment (not disabled by an override). */
+export function servicesIn(config: PlatformConfig, envName: string): ServiceConfig[] {
+  return (config.services ?? []).filter((s) => s.environments?.[envName]?.enabled !== false);
+}
+
+/** Whether an environment gets a data store: explicit `enabled`, else whether one of its services depends on it. */
+export function dataStoreEnabled(config: PlatformConfig, env: EnvironmentConfig, store: 'postgres' | 'redis'): boolean {
+  const explicit = env.data?.[store]?.enabled;
+  if (explicit !== undefined) return explicit;
+  return servicesIn(config, env.name).some((s) => s.dependsOn?.includes(store));
+}
+
+/** A service's ingress host in an environment, as a full name. */
+export function serviceHost(config: PlatformConfig, env: EnvironmentConfig, service: ServiceConfig): string | undefined {
+  if (!service.ingress) return undefined;
+  const host = service.environments?.[env.name]?.ingressHost ?? service.ingress.host;
+  return host.includes('.') ? host : `${host}.${environmentDomain(config, env)}`;
+}
+
+/** Enabled add-ons of an environment with their versions, in catalog order. */
+export function resolveAddons(config: PlatformConfig, env: EnvironmentConfig): ResolvedAddon[] {
+  const platform: AddonSettings = config.addons ?? {};
+  const local: AddonSettings = env.addons ?? {};
+  return ADDON_NAMES.flatMap((name: AddonName) => {
+    const def = ADDON_CATALOG[name];
+    const enabled = local[name]?.enabled ?? platform[name]?.enabled ?? def.defaultEnabled[env.profile];
+    if (!enabled) return [];
+    const version = local[name]?.version ?? platform[name]?.version ?? def.version;
+    return [{ ...def, version }];
+  });
+}
+
+/**
+ * Applies profiles and defaults. Expects a config that passed `validatePlatform`; an invalid one may throw.
+ */
+export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
+  const management = managementOf(config);
+  const environments = config.environments.map((env) => resolveEnvironment(config, env));
+  const accounts = [...new Set([management.account, ...environments.map((e) => e.account)])];
+  return {
+    organization: config.organization,
+    domain: config.domain,
+    naming: new PlatformNaming(config.organization),
+    management,
+    dns: { existingZoneId: config.dns?.existingZoneId },
+    gitops: {
+      repoUrl: config.gitops.repoUrl,
+      branch: config.gitops.branch ?? COMMON_DEFAULTS.gitopsBranch,
+      path: config.gitops.path ?? COMMON_DEFAULTS.gitopsPath,
+    },
+    ci: { githubRepositories: config.ci?.githubRepositories ?? [`${config.organization}/*`] },
+    alerting: config.alerting?.slack
+      ? {
+          slack: {
+            channel: config.alerting.slack.channel,
+            webhookSecret: config.alerting.slack.webhookSecret ?? COMMON_DEFAULTS.slackWebhookSecret,
+          },
+        }
+      : {},
+    environments,
+    accounts,
+    waivers: config.waivers ?? [],
+    source: config,
+  };
+}
+
+function resolveEnvironment(config: PlatformConfig, env: EnvironmentConfig): ResolvedEnvironment {
+  const profile = PROFILES[env.profile];
+  const naming = new EnvironmentNaming(config.organization, env.name);
+  const domain = environmentDomain(config, env);
+  const logRetention = env.logs?.retentionDays ?? profile.logs.retentionDays;
+  return {
+    name: env.name,
+    profile: env.profile,
+    account: env.account,
+    region: env.region,
+    domain,
+    usesRootZone: domain === config.domain,
+    naming,
+    tags: standardTags({ organization: config.organization, environment: env.name, profile: env.profile }),
+    network: resolveNetwork(env),
+    cluster: resolveCluster(env, naming, logRetention),
+    postgres: dataStoreEnabled(config, env, 'postgres') ? resolvePostgres(env, naming) : undefined,
+    redis: dataStoreEnabled(config, env, 'redis') ? resolveRedis(env, naming) : undefined,
+    registry: {
+      imagesToKeep: env.registry?.imagesToKeep ?? profile.registry.imagesToKeep,
+      untaggedExpiryDays: env.registry?.untaggedExpiryDays ?? COMMON_DEFAULTS.untaggedExpiryDays,
+    },
+    backups: {
+      retentionDays: env.backups?.retentionDays ?? profile.backups.retentionDays,
+      veleroSchedule: env.backups?.veleroSchedule ?? COMMON_DEFAULTS.veleroSchedule,
+      veleroTtlHours: env.backups?.veleroTtlHours ?? profile.backups.veleroTtlHours,
+    },
+    logs: { retentionDays: logRetention },
+    addons: resolveAddons(config, env),
+    services: servicesIn(config, env.name).map((s) => resolveService(config, env, naming, s)),
+    accessRoles: (config.access?.roles ?? [])
+      .filter((r) => !r.environments || r.environments.includes(env.name))
+      .map((r) => ({ roleArn: r.roleArn, access: r.access })),
+  };
+}
+
+function resolveNetwork(env: EnvironmentConfig): ResolvedNetwork {
+  const profile = PROFILES[env.profile].network;
+  const net = env.network ?? {};
+  if (net.existingVpc) {
+    return {
+      mode: 'existing',
+      vpcId: net.existingVpc.vpcId,
+      publicSubnetIds: net.existingVpc.publicSubnetIds,
+      privateSubnetIds: net.existingVpc.privateSubnetIds,
+      dataSubnetIds: net.existingVpc.dataSubnetIds ?? net.existingVpc.privateSubnetIds,
+    };
+  }
+  const vpcCidr = net.vpcCidr ?? COMMON_DEFAULTS.vpcCidr;
+  const azCount = net.azCount ?? net.subnets?.private.length ?? profile.azCount;
+  return {
+    mode: 'create',
+    vpcCidr,
+    azCount,
+    natGateways: net.natGateways ?? profile.natGateways,
+    subnets: net.subnets ?? carveSubnets(Ipv4Cidr.parse(vpcCidr)!, azCount),
+    flowLogRetentionDays: net.flowLogRetentionDays ?? profile.flowLogRetentionDays,
+  };
+}
+
+function resolveCluster(env: EnvironmentConfig, naming: EnvironmentNaming, logRetentionDays: number): ResolvedCluster {
+  const profile = PROFILES[env.profile].cluster;
+  const cluster = env.cluster ?? {};
+  const groups = cluster.nodeGroups ?? [{ name: 'general', ...profile.nodeGroup }];
+  return {
+    name: naming.clusterName(),
+    kubernetesVersion: cluster.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+    endpointPublicAccess: cluster.endpointPublicAccess ?? profile.endpointPublicAccess,
+    publicAccessCidrs: cluster.publicAccessCidrs ?? profile.publicAccessCidrs,
+    logRetentionDays: cluster.logRetentionDays ?? logRetentionDays,
+    nodeGroups: groups.map((g) => ({
+      name: g.name,
+      instanceTypes: g.instanceTypes,
+      minSize: g.minSize,
+      maxSize: g.maxSize,
+      desiredSize: g.desiredSize ?? g.minSize,
+      capacityType: g.capacityType ?? profile.nodeGroup.capacityType,
+      diskSizeGiB: g.diskSizeGiB ?? COMMON_DEFAULTS.nodeDiskSizeGiB,
+      labels: g.labels ?? {},
+    })),
+  };
+}
+
+function resolvePostgres(env: EnvironmentConfig, naming: EnvironmentNaming): ResolvedPostgres {
+  const profile = PROFILES[env.profile].postgres;
+  const pg = env.data?.postgres ?? {};
+  const allocated = pg.allocatedStorageGiB ?? profile.allocatedStorageGiB;
+  return {
+    identifier: naming.postgresIdentifier(),
+    engineVersion: pg.engineVersion ?? COMMON_DEFAULTS.postgresEngineVersion,
+    instanceClass: pg.instanceClass ?? profile.instanceClass,
+    allocatedStorageGiB: allocated,
+    maxAllocatedStorageGiB: pg.maxAllocatedStorageGiB ?? allocated * COMMON_DEFAULTS.postgresMaxStorageFactor,
+    multiAz: pg.multiAz ?? profile.multiAz,
+    backupRetentionDays: pg.backupRetentionDays ?? profile.backupRetentionDays,
+    deletionProtection: pg.deletionProtection ?? profile.deletionProtection,
+    databaseName: pg.databaseName ?? COMMON_DEFAULTS.postgresDatabaseName,
+  };
+}
+
+function resolveRedis(env: EnvironmentConfig, naming: EnvironmentNaming): ResolvedRedis {
+  const profile = PROFILES[env.profile].redis;
+  const redis = env.data?.redis ?? {};
+  return {
+    replicationGroupId: naming.redisReplicationGroupId(),
+    engineVersion: redis.engineVersion ?? COMMON_DEFAULTS.redisEngineVersion,
+    nodeType: redis.nodeType ?? profile.nodeType,
+    replicas: redis.replicas ?? profile.replicas,
+    automaticFailover: redis.automaticFailover ?? profile.automaticFailover,
+    snapshotRetentionDays: redis.snapshotRetentionDays ?? profile.snapshotRetentionDays,
+  };
+}
+
+function resolveService(
+  config: PlatformConfig,
+  env: EnvironmentConfig,
+  naming: EnvironmentNaming,
+  service: ServiceConfig,
+): ResolvedService {
+  const override = service.environments?.[env.name] ?? {};
+  const management = managementOf(config);
+  const repository =
+    service.image.repository ??
+    `${management.account}.dkr.ecr.${management.region}.amazonaws.com/${naming.ecrRepository(service.name)}`;
+  const tag = override.imageTag ?? service.image.tag;
+  const autoscaling = override.autoscaling ?? (override.replicas === undefined ? service.autoscaling : undefined);
+  const resources = { ...service.resources, ...override.resources };
+  const env_ = { ...service.env, ...override.env };
+  const host = serviceHost(config, env, service);
+  return {
+    name: service.name,
+    team: service.team,
+    image: tag.startsWith('sha256:') ? `${repository}@${tag}` : `${repository}:${tag}`,
+    port: service.port,
+    health: {
+      liveness: service.health?.liveness ?? COMMON_DEFAULTS.livenessPath,
+      readiness: service.health?.readiness ?? COMMON_DEFAULTS.readinessPath,
+    },
+    scaling: autoscaling
+      ? {
+          kind: 'autoscaling',
+          minReplicas: autoscaling.minReplicas,
+          maxReplicas: autoscaling.maxReplicas,
+          targetCpuUtilization: autoscaling.targetCpuUtilization ?? COMMON_DEFAULTS.targetCpuUtilization,
+        }
+      : {
+          kind: 'fixed',
+          replicas: override.replicas ?? service.replicas ?? PROFILES[env.profile].services.replicas,
+        },
+    resources: { cpu: resources.cpu ?? COMMON_DEFAULTS.cpu, memory: resources.memory ?? COMMON_DEFAULTS.memory },
+    env: Object.fromEntries(Object.entries(env_).sort(([a], [b]) => a.localeCompare(b))),
+    secrets: Object.entries(service.secrets ?? {})
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([envVar, ref]) => ({ envVar, secretName: naming.secretName(ref.secret), key: ref.key })),
+    ingress:
+      service.ingress && host
+        ? {
+            host,
+            path: service.ingress.path ?? COMMON_DEFAULTS.ingressPath,
+            visibility: service.ingress.visibility ?? 'public',
+          }
+        : undefined,
+    dependsOn: [...(service.dependsOn ?? [])].sort(),
+  };
+}

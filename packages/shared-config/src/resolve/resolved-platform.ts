@@ -1,0 +1,150 @@
+import type { AddonDefinition, AddonName } from '../addons/catalog';
+import type { ClusterAccessLevel, PlatformConfig } from '../config/platform-config';
+import type { CapacityType, NatGatewayMode, Profile } from '../config/environment-config';
+import type { IngressVisibility, ServiceDependency } from '../config/service-config';
+import type { WaiverConfig } from '../config/waiver-config';
+import type { EnvironmentNaming, PlatformNaming } from '../naming/naming';
+
+/**
+ * The platform with every default applied, once: what platform-infra, gitops-apps and the CLI consume. Nothing
+ * downstream re-derives a default.
+ */
+export interface ResolvedPlatform {
+  readonly organization: string;
+  readonly domain: string;
+  readonly naming: PlatformNaming;
+  readonly management: { readonly account: string; readonly region: string };
+  readonly dns: { readonly existingZoneId?: string };
+  readonly gitops: { readonly repoUrl: string; readonly branch: string; readonly path: string };
+  readonly ci: { readonly githubRepositories: readonly string[] };
+  readonly alerting: { readonly slack?: { readonly channel: string; readonly webhookSecret: string } };
+  readonly environments: readonly ResolvedEnvironment[];
+  /** Every account the platform uses (management first), without duplicates. */
+  readonly accounts: readonly string[];
+  readonly waivers: readonly WaiverConfig[];
+  /** The config as written, for provenance and docs. */
+  readonly source: PlatformConfig;
+}
+
+export interface ResolvedEnvironment {
+  readonly name: string;
+  readonly profile: Profile;
+  readonly account: string;
+  readonly region: string;
+  /** DNS suffix of the environment's hosts. */
+  readonly domain: string;
+  /** True when `domain` is the root domain, whose zone the shared stack owns. */
+  readonly usesRootZone: boolean;
+  readonly naming: EnvironmentNaming;
+  /** Standard tags (without the stack tag, which each stack adds). */
+  readonly tags: Readonly<Record<string, string>>;
+  readonly network: ResolvedNetwork;
+  readonly cluster: ResolvedCluster;
+  readonly postgres?: ResolvedPostgres;
+  readonly redis?: ResolvedRedis;
+  readonly registry: { readonly imagesToKeep: number; readonly untaggedExpiryDays: number };
+  readonly backups: { readonly retentionDays: number; readonly veleroSchedule: string; readonly veleroTtlHours: number };
+  readonly logs: { readonly retentionDays: number };
+  /** Enabled add-ons only, in catalog order. */
+  readonly addons: readonly ResolvedAddon[];
+  /** Services enabled in this environment, in catalog order. */
+  readonly services: readonly ResolvedService[];
+  /** IAM roles granted cluster access in this environment. */
+  readonly accessRoles: readonly { readonly roleArn: string; readonly access: ClusterAccessLevel }[];
+}
+
+export type ResolvedNetwork =
+  | {
+      readonly mode: 'create';
+      readonly vpcCidr: string;
+      readonly azCount: number;
+      readonly natGateways: NatGatewayMode;
+      readonly subnets: { readonly public: readonly string[]; readonly private: readonly string[]; readonly data: readonly string[] };
+      readonly flowLogRetentionDays: number;
+    }
+  | {
+      readonly mode: 'existing';
+      readonly vpcId: string;
+      readonly publicSubnetIds: readonly string[];
+      readonly privateSubnetIds: readonly string[];
+      readonly dataSubnetIds: readonly string[];
+    };
+
+export interface ResolvedCluster {
+  readonly name: string;
+  readonly kubernetesVersion: string;
+  readonly endpointPublicAccess: boolean;
+  readonly publicAccessCidrs: readonly string[];
+  readonly logRetentionDays: number;
+  readonly nodeGroups: readonly ResolvedNodeGroup[];
+}
+
+export interface ResolvedNodeGroup {
+  readonly name: string;
+  readonly instanceTypes: readonly string[];
+  readonly minSize: number;
+  readonly maxSize: number;
+  readonly desiredSize: number;
+  readonly capacityType: CapacityType;
+  readonly diskSizeGiB: number;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface ResolvedPostgres {
+  readonly identifier: string;
+  readonly engineVersion: string;
+  readonly instanceClass: string;
+  readonly allocatedStorageGiB: number;
+  readonly maxAllocatedStorageGiB: number;
+  readonly multiAz: boolean;
+  readonly backupRetentionDays: number;
+  readonly deletionProtection: boolean;
+  readonly databaseName: string;
+}
+
+export interface ResolvedRedis {
+  readonly replicationGroupId: string;
+  readonly engineVersion: string;
+  readonly nodeType: string;
+  readonly replicas: number;
+  readonly automaticFailover: boolean;
+  readonly snapshotRetentionDays: number;
+}
+
+export interface ResolvedAddon extends AddonDefinition {
+  /** Chart version after the environment's override. */
+  readonly version: string;
+}
+
+export interface ResolvedService {
+  readonly name: string;
+  readonly team?: string;
+  /** Full image reference, pinned: `<repository>:<tag>` or `<repository>@sha256:…`. */
+  readonly image: string;
+  readonly port: number;
+  readonly health: { readonly liveness: string; readonly readiness: string };
+  readonly scaling:
+    | { readonly kind: 'fixed'; readonly replicas: number }
+    | {
+        readonly kind: 'autoscaling';
+        readonly minReplicas: number;
+        readonly maxReplicas: number;
+        readonly targetCpuUtilization: number;
+      };
+  readonly resources: { readonly cpu: string; readonly memory: string };
+  /** Plain variables, sorted by name. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Secrets Manager references, sorted by variable name. */
+  readonly secrets: readonly ResolvedSecretRef[];
+  readonly ingress?: { readonly host: string; readonly path: string; readonly visibility: IngressVisibility };
+  readonly dependsOn: readonly ServiceDependency[];
+}
+
+export interface ResolvedSecretRef {
+  readonly envVar: string;
+  /** Full Secrets Manager name. */
+  readonly secretName: string;
+  readonly key?: string;
+}
+
+export type { AddonName };

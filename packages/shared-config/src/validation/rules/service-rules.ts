@@ -1,0 +1,161 @@
+import { serviceHost } from '../../resolve/resolve-platform';
+import { at } from '../problem';
+import { entriesOf, environmentsOf, isObject, reportDuplicates, servicesOf, type ValidationRule } from './rule';
+
+export const serviceNamesUnique: ValidationRule = {
+  id: 'service-names-unique',
+  description: 'Service names are unique: they name namespaces, registries and Applications.',
+  check(config, out) {
+    reportDuplicates(
+      servicesOf(config),
+      ({ service }) => (typeof service.name === 'string' ? service.name : undefined),
+      ({ service, path }, first) => out.error(at(path, 'name'), `'${service.name}' is already used by services[${first}]`, 'unique service names'),
+    );
+  },
+};
+
+export const servicePortsUnique: ValidationRule = {
+  id: 'service-ports-unique',
+  description: 'Each service listens on its own port, so the whole catalog runs side by side locally and port-forwards never collide.',
+  check(config, out) {
+    reportDuplicates(
+      servicesOf(config),
+      ({ service }) => (typeof service.port === 'number' ? String(service.port) : undefined),
+      ({ service, path }, first) =>
+        out.error(at(path, 'port'), `${service.port} is already the port of services[${first}]`, 'a distinct port per service'),
+    );
+  },
+};
+
+export const ingressHostInDomain: ValidationRule = {
+  id: 'ingress-host-in-domain',
+  description: "Ingress hosts live under the root domain, where the platform's DNS and certificates reach.",
+  check(config, out) {
+    if (typeof config.domain !== 'string') return;
+    const inDomain = (host: string) => !host.includes('.') || host === config.domain || host.endsWith(`.${config.domain}`);
+    for (const { service, path } of servicesOf(config)) {
+      const host = service.ingress?.host;
+      if (typeof host === 'string' && !inDomain(host)) {
+        out.error(at(at(path, 'ingress'), 'host'), `'${host}' is outside the domain '${config.domain}'`, `a label such as 'api', or a name ending in .${config.domain}`);
+      }
+      for (const [envName, override] of entriesOf(service.environments)) {
+        const h = override?.ingressHost;
+        if (typeof h === 'string' && !inDomain(h)) {
+          out.error(at(at(at(path, 'environments'), envName), 'ingressHost'), `'${h}' is outside the domain '${config.domain}'`, `a label, or a name ending in .${config.domain}`);
+        }
+      }
+    }
+  },
+};
+
+export const ingressHostsUnique: ValidationRule = {
+  id: 'ingress-hosts-unique',
+  description: 'No two services claim the same host and path in an environment.',
+  check(config, out) {
+    if (typeof config.domain !== 'string') return;
+    for (const { env } of environmentsOf(config)) {
+      if (typeof env.name !== 'string') continue;
+      const routes = servicesOf(config).filter(
+        ({ service }) => typeof service.ingress?.host === 'string' && service.environments?.[env.name]?.enabled !== false,
+      );
+      reportDuplicates(
+        routes,
+        ({ service }) => `${serviceHost(config, env, service)}${service.ingress?.path ?? '/'}`,
+        ({ service, path }, first) =>
+          out.error(
+            at(path, 'ingress'),
+            `${serviceHost(config, env, service)}${service.ingress?.path ?? '/'} in '${env.name}' is already served by services[${first}]`,
+            'a distinct host or path per service',
+          ),
+      );
+    }
+  },
+};
+
+export const scalingBounds: ValidationRule = {
+  id: 'scaling-bounds',
+  description: 'Autoscaling has minReplicas <= maxReplicas, and a service sets either replicas or autoscaling.',
+  check(config, out) {
+    for (const { service, path } of servicesOf(config)) {
+      const targets: [string, typeof service][] = [[path, service]];
+      for (const [name, override] of entriesOf(service.environments)) {
+        if (isObject(override)) targets.push([at(at(path, 'environments'), name), override as typeof service]);
+      }
+      for (const [p, s] of targets) {
+        const hpa = s.autoscaling;
+        if (typeof hpa?.minReplicas === 'number' && typeof hpa.maxReplicas === 'number' && hpa.minReplicas > hpa.maxReplicas) {
+          out.error(at(at(p, 'autoscaling'), 'minReplicas'), `${hpa.minReplicas} is greater than maxReplicas ${hpa.maxReplicas}`, 'minReplicas <= maxReplicas');
+        }
+        if (s.replicas !== undefined && s.autoscaling !== undefined) {
+          out.error(at(p, 'replicas'), 'is set together with autoscaling', 'either fixed replicas or autoscaling bounds');
+        }
+      }
+    }
+  },
+};
+
+export const productionReplicas: ValidationRule = {
+  id: 'production-replicas',
+  description: 'Services in production run at least two replicas, so a node drain or a crash is not an outage (warning).',
+  check(config, out) {
+    for (const { env } of environmentsOf(config)) {
+      if (env.profile !== 'production' || typeof env.name !== 'string') continue;
+      for (const { service, path } of servicesOf(config)) {
+        const override = service.environments?.[env.name];
+        if (override?.enabled === false) continue;
+        const hpa = override?.autoscaling ?? (override?.replicas === undefined ? service.autoscaling : undefined);
+        const replicas = override?.replicas ?? (hpa ? undefined : service.replicas);
+        const min = hpa?.minReplicas ?? replicas;
+        if (typeof min === 'number' && min < 2) {
+          const p = override?.autoscaling || override?.replicas !== undefined ? at(at(path, 'environments'), env.name) : path;
+          out.warning(at(p, hpa ? 'autoscaling' : 'replicas'), `runs ${min} replica in production '${env.name}'`, 'at least 2 replicas in production');
+        }
+      }
+    }
+  },
+};
+
+export const serviceEnvironmentNames: ValidationRule = {
+  id: 'service-environment-names',
+  description: 'Per-environment service overrides name environments that exist.',
+  check(config, out) {
+    const names = environmentsOf(config).map(({ env }) => env.name);
+    for (const { service, path } of servicesOf(config)) {
+      for (const key of entriesOf(service.environments).map(([k]) => k)) {
+        if (!names.includes(key)) {
+          out.error(at(at(path, 'environments'), key), `'${key}' is not an environment`, `one of ${names.join(', ')}`);
+        }
+      }
+    }
+  },
+};
+
+const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?)/i;
+const SECRET_VALUE = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@|-----BEGIN [A-Z ]*PRIVATE KEY-----|^AKIA[0-9A-Z]{16}$/;
+
+export const noSecretLiterals: ValidationRule = {
+  id: 'no-secret-literals',
+  description: 'Plain env vars carry no secrets (names like *_PASSWORD, credentials in URLs): those come from Secrets Manager.',
+  check(config, out) {
+    for (const { service, path } of servicesOf(config)) {
+      const maps: [string, unknown][] = [[at(path, 'env'), service.env]];
+      for (const [name, override] of entriesOf(service.environments)) {
+        maps.push([at(at(at(path, 'environments'), name), 'env'), override?.env]);
+      }
+      for (const [p, map] of maps) {
+        for (const [key, value] of Object.entries(isObject(map) ? (map as Record<string, unknown>) : {})) {
+          if (typeof value !== 'string' || value === '') continue;
+          if (SECRET_NAME.test(key) || SECRET_VALUE.test(value)) {
+            out.error(at(p, key), 'looks like a secret in plain configuration', `move it to secrets: { ${key}: { secret: '<name in Secrets Manager>' } }`);
+          }
+        }
+      }
+      const secrets = isObject(service.secrets) ? Object.keys(service.secrets ?? {}) : [];
+      for (const key of secrets) {
+        if (isObject(service.env) && key in (service.env ?? {})) {
+          out.error(at(at(path, 'secrets'), key), 'is also set in env', 'each variable in env or in secrets, not both');
+        }
+      }
+    }
+  },
+};

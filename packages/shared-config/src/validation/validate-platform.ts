@@ -1,0 +1,83 @@
+import type { PlatformConfig } from '../config/platform-config';
+import { PLATFORM_SCHEMA } from './platform-schema';
+import { type Problem, ProblemCollector } from './problem';
+import { addonRequirements } from './rules/addon-rules';
+import { endpointAccess, kubernetesVersionSupported, nodeGroupSizes } from './rules/cluster-rules';
+import {
+  dataEngineVersions,
+  postgresStorage,
+  productionDataSafety,
+  redisFailoverNeedsReplica,
+  serviceDependenciesAvailable,
+} from './rules/data-rules';
+import { accessRoleEnvironments, environmentDomainInRoot, environmentNamesUnique, rootZoneAccount } from './rules/environment-rules';
+import { existingVpcExclusive, natPerAzInProduction, subnetsFit, vpcCidrOverlap, vpcCidrValid } from './rules/network-rules';
+import { namesFitAwsLimits, waiverDates } from './rules/platform-rules';
+import type { ValidationRule } from './rules/rule';
+import {
+  ingressHostInDomain,
+  ingressHostsUnique,
+  noSecretLiterals,
+  productionReplicas,
+  scalingBounds,
+  serviceEnvironmentNames,
+  serviceNamesUnique,
+  servicePortsUnique,
+} from './rules/service-rules';
+
+/** Every semantic rule, in the order problems are reported. */
+export const VALIDATION_RULES: readonly ValidationRule[] = [
+  environmentNamesUnique,
+  environmentDomainInRoot,
+  rootZoneAccount,
+  accessRoleEnvironments,
+  vpcCidrValid,
+  subnetsFit,
+  vpcCidrOverlap,
+  natPerAzInProduction,
+  existingVpcExclusive,
+  kubernetesVersionSupported,
+  nodeGroupSizes,
+  endpointAccess,
+  dataEngineVersions,
+  postgresStorage,
+  redisFailoverNeedsReplica,
+  productionDataSafety,
+  serviceDependenciesAvailable,
+  serviceNamesUnique,
+  servicePortsUnique,
+  ingressHostInDomain,
+  ingressHostsUnique,
+  scalingBounds,
+  productionReplicas,
+  serviceEnvironmentNames,
+  noSecretLiterals,
+  addonRequirements,
+  waiverDates,
+  namesFitAwsLimits,
+];
+
+export interface ValidationResult {
+  readonly problems: readonly Problem[];
+  readonly errors: readonly Problem[];
+  readonly warnings: readonly Problem[];
+  /** True when there is no error (warnings allowed). */
+  readonly ok: boolean;
+}
+
+/**
+ * Checks a config completely: the structural schema first, then every semantic rule, collecting all problems instead
+ * of stopping at the first. `value` is `unknown` because configs are loaded without type-checking.
+ */
+export function validatePlatform(value: unknown): ValidationResult {
+  const out = new ProblemCollector('schema');
+  PLATFORM_SCHEMA(value, '', out);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    for (const rule of VALIDATION_RULES) {
+      rule.check(value as PlatformConfig, out.forRule(rule.id));
+    }
+  }
+  const problems = out.problems;
+  const errors = problems.filter((p) => p.severity === 'error');
+  return { problems, errors, warnings: problems.filter((p) => p.severity === 'warning'), ok: errors.length === 0 };
+}

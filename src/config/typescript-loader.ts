@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const TS_EXTENSIONS = ['.ts', '.cts', '.mts'] as const;
+
+type CompileHook = (module: NodeJS.Module & { _compile(code: string, file: string): void }, filename: string) => void;
+const extensions = (Module as unknown as { _extensions: Record<string, CompileHook | undefined> })._extensions;
+
+/** Where transpiled files are kept, keyed by the hash of their source. */
+export function defaultCacheDir(): string {
+  return path.join(os.tmpdir(), `paved-config-cache-${os.userInfo().uid}`);
+}
+
+/**
+ * Requires a TypeScript module (and the TypeScript files it imports) by transpiling it with esbuild, without
+ * type-checking. Transpiled output is cached by source hash, so loading an unchanged config never loads esbuild:
+ * esbuild alone costs more than the 100 ms budget for loading and validating a config.
+ */
+export function requireTypeScript(file: string, cacheDir = defaultCacheDir()): unknown {
+  const previous = TS_EXTENSIONS.map((ext) => [ext, extensions[ext]] as const);
+  const hook: CompileHook = (mod, filename) => mod._compile(transpileCached(filename, cacheDir), filename);
+  for (const ext of TS_EXTENSIONS) extensions[ext] = hook;
+  process.setSourceMapsEnabled(true);
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(file);
+  } finally {
+    for (const [ext, original] of previous) {
+      if (original) extensions[ext] = original;
+      else delete extensions[ext];
+    }
+  }
+}
+
+function transpileCached(filename: string, cacheDir: string): string {
+  const source = fs.readFileSync(filename, 'utf8');
+  const key = createHash('sha256').update(TRANSPILER_ID).update(filename).update('\0').update(source).digest('hex');
+  const cached = path.join(cacheDir, `${key}.js`);
+  try {
+    return fs.readFileSync(cached, 'utf8');
+  } catch {
+    const code = transpile(source, filename);
+    try {
+      fs.mkdirSync(cacheDir, { recursive: true });
+      const temp = `${cached}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, code);
+      fs.renameSync(temp, cached);
+    } catch {
+      // A read-only temp dir only costs speed.
+    }
+    return code;
+  }
+}
+
+/** Bumped whenever the transpile options change, so stale cache entries are not reused. */
+const TRANSPILER_ID = 'esbuild-cjs-node20-v1';
+
+function transpile(source: string, filename: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const esbuild = require('esbuild') as typeof import('esbuild');
+  return esbuild.transformSync(source, {
+    loader: 'ts',
+    format: 'cjs',
+    target: 'node20',
+    sourcefile: filename,
+    sourcemap: 'inline',
+  }).code;
+}

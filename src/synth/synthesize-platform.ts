@@ -1,0 +1,72 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { synthesizeGitops } from '@paved/gitops-apps';
+import { synthesizeInfrastructure } from '@paved/platform-infra';
+import { resolvePlatform } from '@paved/shared-config';
+import type { LoadedConfig } from '../config/load-config';
+import { replaceDirectoryAtomically, OUTPUT_MARKER } from './atomic-output';
+import { checkConfig, checkEnvironmentFilter } from './check-config';
+import { buildSummary, type PhaseTimings, type SynthSummary } from './summary';
+
+export interface SynthRequest {
+  readonly loaded: LoadedConfig;
+  /** Milliseconds it took to load the config (measured by the caller, which did the loading). */
+  readonly loadMs: number;
+  readonly outDir: string;
+  /** @default - every environment */
+  readonly environments?: readonly string[];
+  /** @default true */
+  readonly timings?: boolean;
+}
+
+export interface SynthReport {
+  readonly summary: SynthSummary;
+  readonly timings: PhaseTimings;
+  readonly warningLines: readonly string[];
+}
+
+/**
+ * validate → resolve → Terraform → GitOps → summary, built in a staging directory that replaces `outDir` only when
+ * everything succeeded.
+ */
+export async function synthesizePlatform(request: SynthRequest): Promise<SynthReport> {
+  const started = performance.now() - request.loadMs;
+  let mark = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - mark;
+    mark = now;
+    return Math.round(ms);
+  };
+
+  const checked = checkConfig(request.loaded);
+  const selected = request.environments?.length ? request.environments : checked.config.environments.map((e) => e.name);
+  checkEnvironmentFilter(checked.config, request.loaded.displayPath, selected);
+  const platform = resolvePlatform(checked.config);
+  const validateMs = lap();
+
+  const built = await replaceDirectoryAtomically(request.outDir, (staging) => {
+    mark = performance.now();
+    const infra = synthesizeInfrastructure(platform, { outdir: path.join(staging, 'terraform'), environments: selected });
+    const infraMs = lap();
+    const gitops = synthesizeGitops(platform, { outdir: path.join(staging, 'gitops'), environments: selected });
+    const gitopsMs = lap();
+    const partial = { loadMs: Math.round(request.loadMs), validateMs, infraMs, gitopsMs };
+    const summary = buildSummary({
+      platform,
+      environments: selected,
+      configHash: request.loaded.hash,
+      stacks: infra.stacks,
+      gitopsFiles: gitops.files,
+      warnings: checked.warningLines,
+      // summary.json can only record the time up to its own write; the returned report adds the write phase.
+      timings: request.timings === false ? undefined : { ...partial, totalMs: Math.round(performance.now() - started) },
+    });
+    fs.writeFileSync(path.join(staging, OUTPUT_MARKER), `${JSON.stringify(summary, null, 2)}\n`);
+    return { summary, partial };
+  });
+  const writeMs = lap();
+  const timings: PhaseTimings = { ...built.partial, writeMs, totalMs: Math.round(performance.now() - started) };
+  return { summary: built.summary, timings, warningLines: checked.warningLines };
+}
