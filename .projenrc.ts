@@ -57,8 +57,8 @@ const root = new typescript.TypeScriptProject({
     tsconfigPath: './tsconfig.dev.json',
   },
   jestOptions: {
-    coverage: false,
     junitReporting: false,
+    preserveDefaultReporters: false,
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: { collectCoverage: false },
   },

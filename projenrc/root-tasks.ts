@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { cdk, typescript } from 'projen';
+import { cdk, javascript, typescript } from 'projen';
 import { TS_JEST_OPTIONS } from './workspace';
 
 export interface RootTasksOptions {
@@ -30,12 +30,14 @@ export function configureRootTasks(root: typescript.TypeScriptProject, options: 
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testEnvironment: 'node',
       transform: {
-        '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'tsconfig.dev.json', ...TS_JEST_OPTIONS.transformOptions }],
+        '^.+\\.[t]sx?$': ['ts-jest', { ...TS_JEST_OPTIONS.transformOptions, tsconfig: '<rootDir>/tsconfig.dev.json' }],
       },
     },
     ...[...options.packages, options.blueprint].map((p) => `<rootDir>/${rel(p)}`),
   ];
-  jest.addReporter('<rootDir>/test/support/summary-reporter.js');
+  // Replaces 'default' so that the run ends with one line of counts (see the reporter for why).
+  jest.addReporter(new javascript.JestReporter('<rootDir>/test/support/summary-reporter.js'));
+  root.addDevDeps('@jest/reporters@^30');
 
   const compile = root.tasks.tryFind('compile')!;
   // The jsii blueprint is not part of this build: it has its own toolchain and only the e2e task packs it.

@@ -1,6 +1,6 @@
 import { cdk, javascript, typescript } from 'projen';
 import { CONSTRUCTS, JSII_VERSION, MIN_NODE_VERSION, PNPM_VERSION, PROJEN_VERSION, TYPESCRIPT_VERSION } from './versions';
-import { makeInstallARootConcern, TS_JEST_OPTIONS } from './workspace';
+import { dropPackageReporters, makeInstallARootConcern, TS_JEST_OPTIONS } from './workspace';
 
 /**
  * `@paved/service-blueprint` is a jsii module so that `projen new --from` can discover its project type. jsii packages
@@ -32,8 +32,8 @@ export function addServiceBlueprint(parent: typescript.TypeScriptProject): cdk.J
     peerDeps: [`projen@^${PROJEN_VERSION}`, CONSTRUCTS],
     devDeps: [`projen@${PROJEN_VERSION}`, CONSTRUCTS],
     jestOptions: {
-      coverage: false,
-      junitReporting: false,
+        junitReporting: false,
+      preserveDefaultReporters: false,
       updateSnapshot: javascript.UpdateSnapshot.NEVER,
       jestConfig: { displayName: 'service-blueprint', testEnvironment: 'node', collectCoverage: false },
     },
@@ -45,5 +45,6 @@ export function addServiceBlueprint(parent: typescript.TypeScriptProject): cdk.J
     project.addDevDeps(`${tool}@^1.134.0`);
   }
   makeInstallARootConcern(project);
+  dropPackageReporters(project);
   return project;
 }

@@ -6,7 +6,7 @@ import {
 } from './versions';
 
 /** Compiler options every TypeScript package in the workspace shares. */
-export const COMPILER_OPTIONS = {
+export const COMPILER_OPTIONS: javascript.TypeScriptCompilerOptions = {
   target: 'ES2022',
   lib: ['ES2022'],
   module: 'CommonJS',
@@ -22,11 +22,14 @@ export const COMPILER_OPTIONS = {
   // Tests are transpiled file by file (no type information); `tsc` enforces that this is safe.
   isolatedModules: true,
   stripInternal: true,
-} as const;
+};
 
 /** ts-jest without type-checking: `tsc` type-checks once for the whole workspace (see the root `typecheck` task). */
 export const TS_JEST_OPTIONS: typescript.TsJestOptions = {
-  transformOptions: { isolatedModules: true, diagnostics: false },
+  transformOptions: {
+    diagnostics: typescript.TsJestDiagnostics.none(),
+    tsconfig: typescript.TsJestTsconfig.fromFile('<rootDir>/test/tsconfig.json'),
+  },
 };
 
 export interface WorkspacePackageOptions {
@@ -69,26 +72,35 @@ export class WorkspacePackage extends typescript.TypeScriptProject {
       devDeps: options.devDeps,
       jestOptions: {
         configFilePath: undefined,
-        coverage: false,
         junitReporting: false,
+        preserveDefaultReporters: false,
         updateSnapshot: javascript.UpdateSnapshot.NEVER,
         jestConfig: { displayName: options.name, testEnvironment: 'node', collectCoverage: false },
       },
       tsJestOptions: TS_JEST_OPTIONS,
       tsconfig: {
-        compilerOptions: { ...COMPILER_OPTIONS, rootDir: 'src', outDir: 'lib', composite: true },
+        compilerOptions: { ...COMPILER_OPTIONS, rootDir: 'src', outDir: 'lib' },
         include: ['src/**/*.ts'],
       },
-      tsconfigDev: { compilerOptions: { composite: false } },
+      
     });
     this.package.addField('private', true);
+    // `composite` lets the root `tsc --build` compile packages in dependency order (projen's options lack the key).
+    this.tsconfig?.file.addOverride('compilerOptions.composite', true);
+    this.tryFindObjectFile('test/tsconfig.json')?.addOverride('compilerOptions.composite', false);
     // Project references give `tsc --build` the compile order of the workspace.
     this.tsconfig?.file.addOverride(
       'references',
       workspaceDeps.map((d) => ({ path: `../${d}` })),
     );
     makeInstallARootConcern(this);
+    dropPackageReporters(this);
   }
+}
+
+/** Reporters belong to the root Jest config; Jest warns about them in project configs. */
+export function dropPackageReporters(project: javascript.NodeProject): void {
+  if (project.jest) delete project.jest.config.reporters;
 }
 
 /**

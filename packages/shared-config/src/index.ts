@@ -18,3 +18,4 @@ export * from './resolve/resolve-platform';
 export * from './validation/problem';
 export * from './validation/validate-platform';
 export type { ValidationRule } from './validation/rules/rule';
+export { PATTERNS } from './validation/platform-schema';

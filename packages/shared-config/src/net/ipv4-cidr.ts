@@ -9,8 +9,8 @@ export class Ipv4Cidr {
     if (octets.some((o) => o > 255) || prefix > 32) return undefined;
     if (octets.some((o, i) => String(o) !== match[i + 1])) return undefined; // no leading zeros
     const address = ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
-    const cidr = new Ipv4Cidr(address, prefix);
-    return cidr.network === address ? cidr : undefined;
+    const hostBits = address % 2 ** (32 - prefix);
+    return hostBits === 0 ? new Ipv4Cidr(address, prefix) : undefined;
   }
 
   private constructor(

@@ -12,7 +12,7 @@ import {
 } from './rules/data-rules';
 import { accessRoleEnvironments, environmentDomainInRoot, environmentNamesUnique, rootZoneAccount } from './rules/environment-rules';
 import { existingVpcExclusive, natPerAzInProduction, subnetsFit, vpcCidrOverlap, vpcCidrValid } from './rules/network-rules';
-import { namesFitAwsLimits, waiverDates } from './rules/platform-rules';
+import { waiverDates } from './rules/waiver-rules';
 import type { ValidationRule } from './rules/rule';
 import {
   ingressHostInDomain,
@@ -54,7 +54,6 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   noSecretLiterals,
   addonRequirements,
   waiverDates,
-  namesFitAwsLimits,
 ];
 
 export interface ValidationResult {

@@ -1,0 +1,246 @@
+import { type Problem, VALIDATION_RULES, validatePlatform } from '../src';
+import { type Mutable, mutableConfig } from './fixtures';
+import type { PlatformConfig } from '../src';
+
+type Config = Mutable<PlatformConfig>;
+
+interface RuleCase {
+  /** Breaks the valid fixture so that the rule fires. */
+  readonly fail: (c: Config) => void;
+  readonly path: string;
+  readonly message: RegExp;
+  readonly severity?: 'error' | 'warning';
+  /** A variant near the failing one that the rule accepts. */
+  readonly pass: (c: Config) => void;
+}
+
+const env = (c: Config, name: string) => c.environments.find((e) => e.name === name)!;
+const svc = (c: Config, name: string) => c.services!.find((s) => s.name === name)!;
+
+/** One failing and one passing case per semantic rule. */
+const CASES: Record<string, RuleCase> = {
+  'environment-names-unique': {
+    fail: (c) => void (env(c, 'prod').name = 'dev'),
+    path: 'environments[1].name',
+    message: /'dev' is already used by environments\[0\]/,
+    pass: (c) => void (env(c, 'prod').name = 'production'),
+  },
+  'environment-domain': {
+    fail: (c) => void (env(c, 'dev').domain = 'dev.other.io'),
+    path: 'environments[0].domain',
+    message: /'dev.other.io' is outside the root domain 'acme.io'/,
+    pass: (c) => void (env(c, 'dev').domain = 'sandbox.acme.io'),
+  },
+  'root-zone-account': {
+    fail: (c) => {
+      env(c, 'dev').domain = 'acme.io';
+      env(c, 'prod').domain = 'prod.acme.io';
+      c.management = { account: '222222222222', region: 'eu-west-1' };
+    },
+    path: 'environments[0].domain',
+    message: /uses the root domain 'acme.io', whose zone lives in the management account 222222222222, but runs in 111111111111/,
+    pass: (c) => void (c.management = { account: '222222222222', region: 'eu-west-1' }),
+  },
+  'access-role-environments': {
+    fail: (c) => void (c.access!.roles![0].environments = ['qa']),
+    path: 'access.roles[0].environments[0]',
+    message: /'qa' is not an environment/,
+    pass: (c) => void (c.access!.roles![0].environments = ['dev', 'prod']),
+  },
+  'vpc-cidr': {
+    fail: (c) => void (env(c, 'dev').network = { vpcCidr: '100.64.0.0/16' }),
+    path: 'environments[0].network.vpcCidr',
+    message: /'100.64.0.0\/16' is not a private range/,
+    pass: (c) => void (env(c, 'dev').network = { vpcCidr: '172.16.0.0/16' }),
+  },
+  'subnets-fit': {
+    fail: (c) => void (env(c, 'dev').network = { vpcCidr: '10.2.0.0/24', azCount: 3 }),
+    path: 'environments[0].network.vpcCidr',
+    message: /leaves \/29 public and data subnets, smaller than AWS allows/,
+    pass: (c) => void (env(c, 'dev').network = { vpcCidr: '10.2.0.0/23', azCount: 3 }),
+  },
+  'vpc-cidr-overlap': {
+    fail: (c) => {
+      env(c, 'prod').account = '111111111111';
+      env(c, 'prod').network = { vpcCidr: '10.0.128.0/17' };
+      c.management = { account: '111111111111', region: 'eu-west-1' };
+    },
+    path: 'environments[1].network.vpcCidr',
+    message: /10.0.128.0\/17 overlaps the VPC of 'dev' \(10.0.0.0\/16\) in the same account and region/,
+    severity: 'warning',
+    pass: (c) => {
+      env(c, 'prod').account = '111111111111';
+      c.management = { account: '111111111111', region: 'eu-west-1' };
+    },
+  },
+  'nat-per-az-in-production': {
+    fail: (c) => void (env(c, 'prod').network = { vpcCidr: '10.1.0.0/16', natGateways: 'single' }),
+    path: 'environments[1].network.natGateways',
+    message: /a single NAT gateway/,
+    severity: 'warning',
+    pass: (c) => void (env(c, 'dev').network = { natGateways: 'single' }),
+  },
+  'existing-vpc-exclusive': {
+    fail: (c) =>
+      void (env(c, 'dev').network = {
+        vpcCidr: '10.9.0.0/16',
+        existingVpc: { vpcId: 'vpc-0123456789abcdef0', publicSubnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'], privateSubnetIds: ['subnet-0123456789abcdef2', 'subnet-0123456789abcdef3'] },
+      }),
+    path: 'environments[0].network.vpcCidr',
+    message: /has no effect with network.existingVpc/,
+    pass: (c) =>
+      void (env(c, 'dev').network = {
+        existingVpc: { vpcId: 'vpc-0123456789abcdef0', publicSubnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'], privateSubnetIds: ['subnet-0123456789abcdef2', 'subnet-0123456789abcdef3'] },
+      }),
+  },
+  'kubernetes-version': {
+    fail: (c) => void (env(c, 'dev').cluster = { kubernetesVersion: '1.27' }),
+    path: 'environments[0].cluster.kubernetesVersion',
+    message: /Kubernetes 1.27 is not supported/,
+    pass: (c) => void (env(c, 'dev').cluster = { kubernetesVersion: '1.33' }),
+  },
+  'node-group-sizes': {
+    fail: (c) => void (env(c, 'dev').cluster = { nodeGroups: [{ name: 'general', instanceTypes: ['m6i.large'], minSize: 4, maxSize: 2 }] }),
+    path: 'environments[0].cluster.nodeGroups[0].minSize',
+    message: /4 is greater than maxSize 2/,
+    pass: (c) => void (env(c, 'dev').cluster = { nodeGroups: [{ name: 'general', instanceTypes: ['m6i.large'], minSize: 2, maxSize: 4, desiredSize: 3 }] }),
+  },
+  'endpoint-access': {
+    fail: (c) => void (env(c, 'prod').cluster = { publicAccessCidrs: ['0.0.0.0/0'] }),
+    path: 'environments[1].cluster.publicAccessCidrs',
+    message: /opens the production API endpoint to the whole internet/,
+    pass: (c) => void (env(c, 'prod').cluster = { endpointPublicAccess: false }),
+  },
+  'data-engine-versions': {
+    fail: (c) => void (env(c, 'dev').data = { postgres: { engineVersion: '12.22' } }),
+    path: 'environments[0].data.postgres.engineVersion',
+    message: /PostgreSQL 12.22 is not supported/,
+    pass: (c) => void (env(c, 'dev').data = { postgres: { engineVersion: '17.2' } }),
+  },
+  'postgres-storage': {
+    fail: (c) => void (env(c, 'dev').data = { postgres: { allocatedStorageGiB: 100, maxAllocatedStorageGiB: 50 } }),
+    path: 'environments[0].data.postgres.maxAllocatedStorageGiB',
+    message: /50 GiB is below the allocated 100 GiB/,
+    pass: (c) => void (env(c, 'dev').data = { postgres: { allocatedStorageGiB: 100, maxAllocatedStorageGiB: 100 } }),
+  },
+  'redis-failover-replica': {
+    fail: (c) => void (env(c, 'dev').data = { redis: { automaticFailover: true } }),
+    path: 'environments[0].data.redis.automaticFailover',
+    message: /is on, but the replication group has no replica/,
+    pass: (c) => void (env(c, 'dev').data = { redis: { automaticFailover: true, replicas: 1 } }),
+  },
+  'production-data-safety': {
+    fail: (c) => void (env(c, 'prod').data = { postgres: { deletionProtection: false } }),
+    path: 'environments[1].data.postgres.deletionProtection',
+    message: /is off in production/,
+    severity: 'warning',
+    pass: (c) => void (env(c, 'dev').data = { postgres: { deletionProtection: false } }),
+  },
+  'service-dependencies': {
+    fail: (c) => void (env(c, 'dev').data = { postgres: { enabled: false } }),
+    path: 'services[0].dependsOn',
+    message: /'api' needs postgres, which environments\[0\].data.postgres.enabled turns off in 'dev'/,
+    pass: (c) => {
+      env(c, 'dev').data = { postgres: { enabled: false } };
+      svc(c, 'api').environments = { ...svc(c, 'api').environments, dev: { enabled: false } };
+    },
+  },
+  'service-names-unique': {
+    fail: (c) => void (svc(c, 'worker').name = 'api'),
+    path: 'services[1].name',
+    message: /'api' is already used by services\[0\]/,
+    pass: (c) => void (svc(c, 'worker').name = 'api-worker'),
+  },
+  'service-ports-unique': {
+    fail: (c) => void (svc(c, 'worker').port = 8080),
+    path: 'services[1].port',
+    message: /8080 is already the port of services\[0\]/,
+    pass: (c) => void (svc(c, 'worker').port = 9090),
+  },
+  'ingress-host-in-domain': {
+    fail: (c) => void (svc(c, 'api').ingress = { host: 'api.example.com' }),
+    path: 'services[0].ingress.host',
+    message: /'api.example.com' is outside the domain 'acme.io'/,
+    pass: (c) => void (svc(c, 'api').ingress = { host: 'api.acme.io' }),
+  },
+  'ingress-hosts-unique': {
+    fail: (c) => void (svc(c, 'worker').ingress = { host: 'api' }),
+    path: 'services[1].ingress',
+    message: /api.dev.acme.io\/ in 'dev' is already served by services\[0\]/,
+    pass: (c) => void (svc(c, 'worker').ingress = { host: 'api', path: '/jobs' }),
+  },
+  'scaling-bounds': {
+    fail: (c) => void (svc(c, 'api').autoscaling = { minReplicas: 5, maxReplicas: 3 }),
+    path: 'services[0].autoscaling.minReplicas',
+    message: /5 is greater than maxReplicas 3/,
+    pass: (c) => void (svc(c, 'api').autoscaling = { minReplicas: 3, maxReplicas: 3 }),
+  },
+  'production-replicas': {
+    fail: (c) => void (svc(c, 'worker').replicas = 1),
+    path: 'services[1].replicas',
+    message: /runs 1 replica in production 'prod'/,
+    severity: 'warning',
+    pass: (c) => {
+      svc(c, 'worker').replicas = 1;
+      svc(c, 'worker').environments = { prod: { replicas: 2 } };
+    },
+  },
+  'service-environment-names': {
+    fail: (c) => void (svc(c, 'worker').environments = { qa: { replicas: 1 } }),
+    path: 'services[1].environments.qa',
+    message: /'qa' is not an environment/,
+    pass: (c) => void (svc(c, 'worker').environments = { dev: { replicas: 1 } }),
+  },
+  'no-secret-literals': {
+    fail: (c) => void (svc(c, 'api').env = { DB_PASSWORD: 'hunter2' }),
+    path: 'services[0].env.DB_PASSWORD',
+    message: /looks like a secret in plain configuration/,
+    pass: (c) => void (svc(c, 'api').env = { DB_HOST: 'db.internal', PASSWORD_MIN_LENGTH: '' }),
+  },
+  'addon-requirements': {
+    fail: (c) => void (c.addons = { 'cert-manager': { enabled: false } }),
+    path: 'addons.cert-manager',
+    message: /'cert-manager' is off in 'dev', but ingresses are served over TLS/,
+    pass: (c) => {
+      c.addons = { 'cert-manager': { enabled: false } };
+      svc(c, 'api').ingress = undefined;
+    },
+  },
+  'waiver-dates': {
+    fail: (c) => void (c.waivers = [{ rule: 'PAVED-AWS-RDS-001', resource: '*', reason: 'accepted for the demo', expires: '2027-02-30' }]),
+    path: 'waivers[0].expires',
+    message: /'2027-02-30' is not a calendar date/,
+    pass: (c) => void (c.waivers = [{ rule: 'PAVED-AWS-RDS-001', resource: '*', reason: 'accepted for the demo', expires: '2027-02-28' }]),
+  },
+};
+
+function problemsOf(mutate: (c: Config) => void, rule: string): Problem[] {
+  const config = mutableConfig();
+  mutate(config);
+  return validatePlatform(config).problems.filter((p) => p.rule === rule);
+}
+
+describe('the valid fixture', () => {
+  test('has no problem at all', () => {
+    expect(validatePlatform(mutableConfig()).problems).toEqual([]);
+  });
+});
+
+describe.each(VALIDATION_RULES.map((r) => [r.id]))('rule %s', (id) => {
+  const c = CASES[id];
+
+  test('has a failing and a passing case', () => {
+    expect(c).toBeDefined();
+  });
+
+  test('reports the broken field', () => {
+    const problems = problemsOf(c.fail, id);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: c.path, severity: c.severity ?? 'error', message: expect.stringMatching(c.message) }),
+    );
+  });
+
+  test('accepts the nearby valid variant', () => {
+    expect(problemsOf(c.pass, id)).toEqual([]);
+  });
+});
