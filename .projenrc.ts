@@ -55,6 +55,8 @@ const root = new typescript.TypeScriptProject({
     dirs: ['src', 'packages/shared-config/src', 'packages/platform-infra/src', 'packages/gitops-apps/src', 'packages/service-blueprint/src'],
     devdirs: ['test', 'projenrc', 'packages/*/test'],
     tsconfigPath: './tsconfig.dev.json',
+    // A test run reports lint problems instead of silently rewriting files; `pnpm eslint:fix` rewrites.
+    commandOptions: { fix: false },
   },
   jestOptions: {
     junitReporting: false,

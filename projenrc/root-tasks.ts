@@ -43,6 +43,24 @@ export function configureRootTasks(root: typescript.TypeScriptProject, options: 
   // The jsii blueprint is not part of this build: it has its own toolchain and only the e2e task packs it.
   compile.reset('tsc --build --pretty');
 
+  const eslint = root.eslint!;
+  eslint.addRules({
+    // The provider barrels load every resource binding: 2.4 s and 550 MB per import (../shared/notes/toolchain.md).
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: ['@cdktf/provider-aws', '@cdktf/provider-helm', '@cdktf/provider-kubernetes'].map((name) => ({
+          name,
+          message: `Import the resource module instead: '${name}/lib/<resource>' (the barrel costs seconds and hundreds of MB).`,
+        })),
+      },
+    ],
+  });
+  root.addTask('eslint:fix', {
+    description: 'Run eslint and rewrite what it can fix',
+    steps: [{ spawn: 'eslint', args: ['--fix'] }],
+  });
+
   const typecheck = root.addTask('typecheck', {
     description: 'Type-check every source and test file of the workspace once (tests are transpiled without types).',
     exec: 'tsc --noEmit -p tsconfig.dev.json',

@@ -32,7 +32,7 @@ export function addServiceBlueprint(parent: typescript.TypeScriptProject): cdk.J
     peerDeps: [`projen@^${PROJEN_VERSION}`, CONSTRUCTS],
     devDeps: [`projen@${PROJEN_VERSION}`, CONSTRUCTS],
     jestOptions: {
-        junitReporting: false,
+      junitReporting: false,
       preserveDefaultReporters: false,
       updateSnapshot: javascript.UpdateSnapshot.NEVER,
       jestConfig: { displayName: 'service-blueprint', testEnvironment: 'node', collectCoverage: false },

@@ -82,7 +82,7 @@ export class WorkspacePackage extends typescript.TypeScriptProject {
         compilerOptions: { ...COMPILER_OPTIONS, rootDir: 'src', outDir: 'lib' },
         include: ['src/**/*.ts'],
       },
-      
+
     });
     this.package.addField('private', true);
     // `composite` lets the root `tsc --build` compile packages in dependency order (projen's options lack the key).

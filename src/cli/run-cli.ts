@@ -36,7 +36,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       e.lines.forEach((l) => io.err(l));
       return e.exitCode;
     }
-    io.err(`internal error: paved failed unexpectedly; please report this with the trace below`);
+    io.err('internal error: paved failed unexpectedly; please report this with the trace below');
     io.err((e as Error)?.stack ?? String(e));
     return 70;
   }

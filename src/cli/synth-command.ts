@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { displayPathOf, loadConfig } from '../config/load-config';
-import { synthesizePlatform } from '../synth/synthesize-platform';
 import { type Command, parseOptions } from './commands';
 import { DEFAULT_CONFIG, DEFAULT_OUT } from './defaults';
+import { displayPathOf, loadConfig } from '../config/load-config';
+import { synthesizePlatform } from '../synth/synthesize-platform';
 
 export const synthCommand: Command = {
   name: 'synth',
@@ -11,9 +11,9 @@ export const synthCommand: Command = {
   usage: 'paved synth [--config FILE] [--out DIR] [--env NAME ...] [--no-timings]',
   async run(args, io) {
     const options = parseOptions('synth', args, {
-      config: { type: 'string' },
-      out: { type: 'string' },
-      env: { type: 'string', multiple: true },
+      'config': { type: 'string' },
+      'out': { type: 'string' },
+      'env': { type: 'string', multiple: true },
       'no-timings': { type: 'boolean' },
     });
     const started = performance.now();

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../config/load-config';
-import { checkConfig } from '../synth/check-config';
 import { type Command, parseOptions } from './commands';
 import { DEFAULT_CONFIG } from './defaults';
+import { loadConfig } from '../config/load-config';
+import { checkConfig } from '../synth/check-config';
 
 export const validateCommand: Command = {
   name: 'validate',

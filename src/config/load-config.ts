@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UserError } from '../cli/user-error';
 import { requireTypeScript } from './typescript-loader';
+import { UserError } from '../cli/user-error';
 
 export interface LoadedConfig {
   /** The exported value, not yet validated. */

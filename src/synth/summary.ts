@@ -1,5 +1,5 @@
-import type { ResolvedPlatform } from '@paved/shared-config';
 import type { StackSummary } from '@paved/platform-infra';
+import type { ResolvedPlatform } from '@paved/shared-config';
 
 /** Milliseconds spent per phase of a synth. */
 export interface PhaseTimings {

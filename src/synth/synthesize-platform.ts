@@ -4,10 +4,10 @@ import { performance } from 'node:perf_hooks';
 import { synthesizeGitops } from '@paved/gitops-apps';
 import { synthesizeInfrastructure } from '@paved/platform-infra';
 import { resolvePlatform } from '@paved/shared-config';
-import type { LoadedConfig } from '../config/load-config';
 import { replaceDirectoryAtomically, OUTPUT_MARKER } from './atomic-output';
 import { checkConfig, checkEnvironmentFilter } from './check-config';
 import { buildSummary, type PhaseTimings, type SynthSummary } from './summary';
+import type { LoadedConfig } from '../config/load-config';
 
 export interface SynthRequest {
   readonly loaded: LoadedConfig;

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ResolvedPlatform } from '@paved/shared-config';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { ResolvedPlatform } from '@paved/shared-config';
 import { type App, S3Backend, TerraformStack } from 'cdktf';
 import type { StackSummary } from './synthesize';
 

@@ -145,7 +145,7 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     serverSideApply: true,
     description: 'Prometheus, Alertmanager, Grafana, node exporters and kube-state-metrics',
   },
-  loki: {
+  'loki': {
     name: 'loki',
     chart: 'loki',
     repoUrl: 'https://grafana.github.io/helm-charts',
@@ -156,7 +156,7 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     awsServiceAccount: 'loki',
     description: 'Log storage on S3',
   },
-  promtail: {
+  'promtail': {
     name: 'promtail',
     chart: 'promtail',
     repoUrl: 'https://grafana.github.io/helm-charts',
@@ -166,7 +166,7 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     defaultEnabled: on,
     description: 'Ships container logs to Loki',
   },
-  velero: {
+  'velero': {
     name: 'velero',
     chart: 'velero',
     repoUrl: 'https://vmware-tanzu.github.io/helm-charts',
@@ -177,7 +177,7 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     awsServiceAccount: 'velero-server',
     description: 'Nightly backups of namespaces and volumes to S3',
   },
-  keycloak: {
+  'keycloak': {
     name: 'keycloak',
     chart: 'keycloakx',
     repoUrl: 'https://codecentric.github.io/helm-charts',
@@ -187,7 +187,7 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     defaultEnabled: off,
     description: 'Identity and access management (OIDC provider)',
   },
-  kong: {
+  'kong': {
     name: 'kong',
     chart: 'kong',
     repoUrl: 'https://charts.konghq.com',

@@ -70,7 +70,7 @@ export const AWS_NAME_RULES = {
     pattern: /^[\w.#/-]+$/,
     allowed: 'CloudWatch log group: letters, digits and ._-/# , 1-512 characters',
   },
-  secret: {
+  'secret': {
     minLength: 1,
     maxLength: 512,
     pattern: /^[\w/+=.@-]+$/,

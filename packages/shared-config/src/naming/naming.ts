@@ -1,5 +1,5 @@
-import { ADDON_CATALOG, type AddonName } from '../addons/catalog';
 import { AWS_NAME_RULES, type AwsNameKind } from './aws-name-rules';
+import { ADDON_CATALOG, type AddonName } from '../addons/catalog';
 
 /** A generated name broke an AWS limit. Validation bounds names so that this only signals a bug. */
 export class NamingError extends Error {

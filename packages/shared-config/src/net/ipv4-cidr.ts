@@ -8,7 +8,7 @@ export class Ipv4Cidr {
     const prefix = Number(match[5]);
     if (octets.some((o) => o > 255) || prefix > 32) return undefined;
     if (octets.some((o, i) => String(o) !== match[i + 1])) return undefined; // no leading zeros
-    const address = ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
+    const address = octets.reduce((n, o) => n * 256 + o, 0);
     const hostBits = address % 2 ** (32 - prefix);
     return hostBits === 0 ? new Ipv4Cidr(address, prefix) : undefined;
   }
@@ -45,8 +45,8 @@ export class Ipv4Cidr {
   }
 
   toString(): string {
-    const n = this.network;
-    return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}/${this.prefix}`;
+    const octets = [24, 16, 8, 0].map((shift) => Math.floor(this.network / 2 ** shift) % 256);
+    return `${octets.join('.')}/${this.prefix}`;
   }
 }
 

@@ -1,3 +1,13 @@
+import type {
+  ResolvedAddon,
+  ResolvedCluster,
+  ResolvedEnvironment,
+  ResolvedNetwork,
+  ResolvedPlatform,
+  ResolvedPostgres,
+  ResolvedRedis,
+  ResolvedService,
+} from './resolved-platform';
 import { ADDON_CATALOG, ADDON_NAMES, type AddonName } from '../addons/catalog';
 import type { AddonSettings } from '../config/addon-config';
 import type { EnvironmentConfig } from '../config/environment-config';
@@ -9,16 +19,6 @@ import { carveSubnets } from '../net/subnet-layout';
 import { COMMON_DEFAULTS, PROFILES } from '../profiles/profiles';
 import { standardTags } from '../tags/tags';
 import { DEFAULT_KUBERNETES_VERSION } from '../versions/supported-versions';
-import type {
-  ResolvedAddon,
-  ResolvedCluster,
-  ResolvedEnvironment,
-  ResolvedNetwork,
-  ResolvedPlatform,
-  ResolvedPostgres,
-  ResolvedRedis,
-  ResolvedService,
-} from './resolved-platform';
 
 /**
  * The management account: explicit, else that of the environment serving the root domain (it needs the root zone),
@@ -91,11 +91,11 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
     ci: { githubRepositories: config.ci?.githubRepositories ?? [`${config.organization}/*`] },
     alerting: config.alerting?.slack
       ? {
-          slack: {
-            channel: config.alerting.slack.channel,
-            webhookSecret: config.alerting.slack.webhookSecret ?? COMMON_DEFAULTS.slackWebhookSecret,
-          },
-        }
+        slack: {
+          channel: config.alerting.slack.channel,
+          webhookSecret: config.alerting.slack.webhookSecret ?? COMMON_DEFAULTS.slackWebhookSecret,
+        },
+      }
       : {},
     environments,
     accounts,
@@ -244,15 +244,15 @@ function resolveService(
     },
     scaling: autoscaling
       ? {
-          kind: 'autoscaling',
-          minReplicas: autoscaling.minReplicas,
-          maxReplicas: autoscaling.maxReplicas,
-          targetCpuUtilization: autoscaling.targetCpuUtilization ?? COMMON_DEFAULTS.targetCpuUtilization,
-        }
+        kind: 'autoscaling',
+        minReplicas: autoscaling.minReplicas,
+        maxReplicas: autoscaling.maxReplicas,
+        targetCpuUtilization: autoscaling.targetCpuUtilization ?? COMMON_DEFAULTS.targetCpuUtilization,
+      }
       : {
-          kind: 'fixed',
-          replicas: override.replicas ?? service.replicas ?? PROFILES[env.profile].services.replicas,
-        },
+        kind: 'fixed',
+        replicas: override.replicas ?? service.replicas ?? PROFILES[env.profile].services.replicas,
+      },
     resources: { cpu: resources.cpu ?? COMMON_DEFAULTS.cpu, memory: resources.memory ?? COMMON_DEFAULTS.memory },
     env: Object.fromEntries(Object.entries(env_).sort(([a], [b]) => a.localeCompare(b))),
     secrets: Object.entries(service.secrets ?? {})
@@ -261,10 +261,10 @@ function resolveService(
     ingress:
       service.ingress && host
         ? {
-            host,
-            path: service.ingress.path ?? COMMON_DEFAULTS.ingressPath,
-            visibility: service.ingress.visibility ?? 'public',
-          }
+          host,
+          path: service.ingress.path ?? COMMON_DEFAULTS.ingressPath,
+          visibility: service.ingress.visibility ?? 'public',
+        }
         : undefined,
     dependsOn: [...(service.dependsOn ?? [])].sort(),
   };

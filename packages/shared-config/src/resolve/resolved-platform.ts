@@ -1,6 +1,6 @@
 import type { AddonDefinition, AddonName } from '../addons/catalog';
-import type { ClusterAccessLevel, PlatformConfig } from '../config/platform-config';
 import type { CapacityType, NatGatewayMode, Profile } from '../config/environment-config';
+import type { ClusterAccessLevel, PlatformConfig } from '../config/platform-config';
 import type { IngressVisibility, ServiceDependency } from '../config/service-config';
 import type { WaiverConfig } from '../config/waiver-config';
 import type { EnvironmentNaming, PlatformNaming } from '../naming/naming';
@@ -55,20 +55,20 @@ export interface ResolvedEnvironment {
 
 export type ResolvedNetwork =
   | {
-      readonly mode: 'create';
-      readonly vpcCidr: string;
-      readonly azCount: number;
-      readonly natGateways: NatGatewayMode;
-      readonly subnets: { readonly public: readonly string[]; readonly private: readonly string[]; readonly data: readonly string[] };
-      readonly flowLogRetentionDays: number;
-    }
+    readonly mode: 'create';
+    readonly vpcCidr: string;
+    readonly azCount: number;
+    readonly natGateways: NatGatewayMode;
+    readonly subnets: { readonly public: readonly string[]; readonly private: readonly string[]; readonly data: readonly string[] };
+    readonly flowLogRetentionDays: number;
+  }
   | {
-      readonly mode: 'existing';
-      readonly vpcId: string;
-      readonly publicSubnetIds: readonly string[];
-      readonly privateSubnetIds: readonly string[];
-      readonly dataSubnetIds: readonly string[];
-    };
+    readonly mode: 'existing';
+    readonly vpcId: string;
+    readonly publicSubnetIds: readonly string[];
+    readonly privateSubnetIds: readonly string[];
+    readonly dataSubnetIds: readonly string[];
+  };
 
 export interface ResolvedCluster {
   readonly name: string;
@@ -126,11 +126,11 @@ export interface ResolvedService {
   readonly scaling:
     | { readonly kind: 'fixed'; readonly replicas: number }
     | {
-        readonly kind: 'autoscaling';
-        readonly minReplicas: number;
-        readonly maxReplicas: number;
-        readonly targetCpuUtilization: number;
-      };
+      readonly kind: 'autoscaling';
+      readonly minReplicas: number;
+      readonly maxReplicas: number;
+      readonly targetCpuUtilization: number;
+    };
   readonly resources: { readonly cpu: string; readonly memory: string };
   /** Plain variables, sorted by name. */
   readonly env: Readonly<Record<string, string>>;

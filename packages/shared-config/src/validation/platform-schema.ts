@@ -1,6 +1,6 @@
-import { ADDON_NAMES } from '../addons/catalog';
 import { closest } from './schema';
 import { array, boolean, type Check, integer, object, oneOf, optional, record, required, string } from './schema';
+import { ADDON_NAMES } from '../addons/catalog';
 
 /** Field patterns, each with the words used when a value does not match. */
 export const PATTERNS = {

@@ -99,15 +99,15 @@ export function object(fields: Readonly<Record<string, Field>>): Check {
       out.error(path || '(config)', `is ${typeName(value)}, expected an object`, 'an object');
       return;
     }
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
+    const given = value as Record<string, unknown>;
+    for (const key of Object.keys(given)) {
       if (!(key in fields)) {
         const hint = closest(key, names);
         out.error(at(path, key), 'is not a known field', `${hint ? `did you mean '${hint}'? ` : ''}known fields: ${names.join(', ')}`);
       }
     }
     for (const [key, field] of Object.entries(fields)) {
-      const v = record[key];
+      const v = given[key];
       if (v === undefined) {
         if (field.required) out.error(at(path, key), 'is missing', 'this field is required');
       } else {

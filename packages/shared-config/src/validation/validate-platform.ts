@@ -1,6 +1,6 @@
-import type { PlatformConfig } from '../config/platform-config';
 import { PLATFORM_SCHEMA } from './platform-schema';
 import { type Problem, ProblemCollector } from './problem';
+import type { PlatformConfig } from '../config/platform-config';
 import { addonRequirements } from './rules/addon-rules';
 import { endpointAccess, kubernetesVersionSupported, nodeGroupSizes } from './rules/cluster-rules';
 import {
@@ -12,7 +12,6 @@ import {
 } from './rules/data-rules';
 import { accessRoleEnvironments, environmentDomainInRoot, environmentNamesUnique, rootZoneAccount } from './rules/environment-rules';
 import { existingVpcExclusive, natPerAzInProduction, subnetsFit, vpcCidrOverlap, vpcCidrValid } from './rules/network-rules';
-import { waiverDates } from './rules/waiver-rules';
 import type { ValidationRule } from './rules/rule';
 import {
   ingressHostInDomain,
@@ -24,6 +23,7 @@ import {
   serviceNamesUnique,
   servicePortsUnique,
 } from './rules/service-rules';
+import { waiverDates } from './rules/waiver-rules';
 
 /** Every semantic rule, in the order problems are reported. */
 export const VALIDATION_RULES: readonly ValidationRule[] = [

@@ -1,5 +1,5 @@
-import { dataStoreEnabled, servicesIn } from '../../resolve/resolve-platform';
 import { PROFILES } from '../../profiles/profiles';
+import { dataStoreEnabled, servicesIn } from '../../resolve/resolve-platform';
 import { SUPPORTED_POSTGRES_MAJORS, SUPPORTED_REDIS_VERSIONS } from '../../versions/supported-versions';
 import { at } from '../problem';
 import { environmentsOf, servicesOf, type ValidationRule } from './rule';
