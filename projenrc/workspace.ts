@@ -98,9 +98,11 @@ export class WorkspacePackage extends typescript.TypeScriptProject {
   }
 }
 
-/** Reporters belong to the root Jest config; Jest warns about them in project configs. */
+/** Reporters and coverage settings belong to the root Jest config; Jest warns about them in project configs. */
 export function dropPackageReporters(project: javascript.NodeProject): void {
-  if (project.jest) delete project.jest.config.reporters;
+  for (const key of ['reporters', 'coverageReporters', 'coverageDirectory']) {
+    if (project.jest) delete project.jest.config[key];
+  }
 }
 
 /**

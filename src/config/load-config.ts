@@ -27,7 +27,7 @@ export function displayPathOf(file: string, cwd = process.cwd()): string {
  * Loads a platform config from a `.ts`, `.js` or `.json` file. TypeScript is transpiled, never type-checked: loading
  * stays in the tens of milliseconds, and validation reports type mistakes as problems.
  */
-export function loadConfig(file: string, cwd = process.cwd()): LoadedConfig {
+export function loadConfig(file: string, cwd = process.cwd(), options: { cacheDir?: string } = {}): LoadedConfig {
   const absolute = path.resolve(cwd, file);
   const displayPath = displayPathOf(absolute, cwd);
   const fail = (what: string, allowed: string): never => {
@@ -46,23 +46,24 @@ export function loadConfig(file: string, cwd = process.cwd()): LoadedConfig {
       fail(`is not valid JSON: ${(e as Error).message}`, 'a JSON object');
     }
   } else if (TS_EXTENSIONS.has(ext) || JS_EXTENSIONS.has(ext)) {
-    value = evaluateModule(absolute, displayPath);
+    value = evaluateModule(absolute, displayPath, options.cacheDir);
   } else {
     fail(`'${ext || '(none)'}' is not a config file extension`, 'a .ts, .js or .json file');
   }
   return { value, file: absolute, displayPath, hash: hashConfig(value) };
 }
 
-function evaluateModule(file: string, displayPath: string): unknown {
+function evaluateModule(file: string, displayPath: string, cacheDir?: string): unknown {
   let exported: unknown;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    exported = TS_EXTENSIONS.has(path.extname(file)) ? requireTypeScript(file) : require(file);
+    exported = TS_EXTENSIONS.has(path.extname(file)) ? requireTypeScript(file, cacheDir) : require(file);
   } catch (e) {
     throw new UserError([describeLoadFailure(e, file, displayPath)]);
   }
-  const mod = exported as { default?: unknown; platform?: unknown } | undefined;
-  const value = mod?.default ?? mod?.platform ?? mod;
+  // `export default` (or `export const platform`) in ES module syntax; `module.exports = {...}` in CommonJS.
+  const mod = exported as { default?: unknown; platform?: unknown; __esModule?: boolean } | undefined;
+  const value = mod?.default ?? mod?.platform ?? (mod?.__esModule ? undefined : mod);
   if (typeof value !== 'object' || value === null || Object.keys(value).length === 0) {
     throw new UserError([
       `error: ${displayPath}: (config): the module exports no platform config (export default definePlatform({ ... }))`,

@@ -9,17 +9,19 @@ class PavedReporter {
     this.context = context;
   }
 
-  forward(hook, args) {
-    for (const reporter of this.reporters) reporter[hook]?.(...args);
+  // Jest prefers the newer hook name when a reporter has both; each wrapped reporter gets whichever it implements.
+  forward(hook, legacyHook, args) {
+    for (const reporter of this.reporters) {
+      const fn = reporter[hook] ?? (legacyHook ? reporter[legacyHook] : undefined);
+      fn?.apply(reporter, args);
+    }
   }
 
-  onRunStart(...args) { this.forward('onRunStart', args); }
-  onTestStart(...args) { this.forward('onTestStart', args); }
-  onTestCaseStart(...args) { this.forward('onTestCaseStart', args); }
-  onTestCaseResult(...args) { this.forward('onTestCaseResult', args); }
-  onTestResult(...args) { this.forward('onTestResult', args); }
-  onTestFileStart(...args) { this.forward('onTestFileStart', args); }
-  onTestFileResult(...args) { this.forward('onTestFileResult', args); }
+  onRunStart(...args) { this.forward('onRunStart', undefined, args); }
+  onTestFileStart(...args) { this.forward('onTestFileStart', 'onTestStart', args); }
+  onTestCaseStart(...args) { this.forward('onTestCaseStart', undefined, args); }
+  onTestCaseResult(...args) { this.forward('onTestCaseResult', undefined, args); }
+  onTestFileResult(...args) { this.forward('onTestFileResult', 'onTestResult', args); }
 
   getLastError() {
     for (const reporter of this.reporters) {

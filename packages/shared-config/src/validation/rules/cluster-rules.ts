@@ -1,6 +1,7 @@
 import { Ipv4Cidr } from '../../net/ipv4-cidr';
 import { PROFILES } from '../../profiles/profiles';
 import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from '../../versions/supported-versions';
+import { PATTERNS } from '../platform-schema';
 import { at } from '../problem';
 import { environmentsOf, reportDuplicates, type ValidationRule } from './rule';
 
@@ -62,7 +63,7 @@ export const endpointAccess: ValidationRule = {
       const cidrPath = at(at(path, 'cluster'), 'publicAccessCidrs');
       if (!Array.isArray(cidrs)) continue;
       cidrs.forEach((text, i) => {
-        if (typeof text === 'string' && /^[\d./]+$/.test(text) && !Ipv4Cidr.parse(text)) {
+        if (typeof text === 'string' && PATTERNS.cidr.pattern.test(text) && !Ipv4Cidr.parse(text)) {
           out.error(at(cidrPath, i), `'${text}' is not a network address`, 'an IPv4 network with host bits zero, such as 203.0.113.0/24');
         }
       });

@@ -1,6 +1,7 @@
 import { Ipv4Cidr, isPrivate } from '../../net/ipv4-cidr';
 import { SMALLEST_SUBNET_PREFIX, smallestCarvedPrefix } from '../../net/subnet-layout';
 import { COMMON_DEFAULTS, PROFILES } from '../../profiles/profiles';
+import { PATTERNS } from '../platform-schema';
 import { at } from '../problem';
 import { environmentsOf, type ValidationRule } from './rule';
 
@@ -19,7 +20,8 @@ export const vpcCidrValid: ValidationRule = {
   check(config, out) {
     for (const { env, path } of environmentsOf(config)) {
       const vpc = vpcOf(env, path);
-      if (!vpc || typeof vpc.text !== 'string' || !/^[\d./]+$/.test(vpc.text)) continue;
+      // Malformed text is the schema's to report; this rule judges well-formed ranges.
+      if (!vpc || typeof vpc.text !== 'string' || !PATTERNS.cidr.pattern.test(vpc.text)) continue;
       if (!vpc.cidr) {
         out.error(vpc.path, `'${vpc.text}' is not a network address`, 'an IPv4 network with host bits zero, such as 10.20.0.0/16');
       } else if (!isPrivate(vpc.cidr)) {

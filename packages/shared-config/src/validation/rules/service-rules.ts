@@ -53,21 +53,26 @@ export const ingressHostsUnique: ValidationRule = {
   description: 'No two services claim the same host and path in an environment.',
   check(config, out) {
     if (typeof config.domain !== 'string') return;
+    // One problem per clashing pair of services, listing every environment where they clash.
+    const clashes = new Map<string, { path: string; first: number; where: string[] }>();
     for (const { env } of environmentsOf(config)) {
       if (typeof env.name !== 'string') continue;
-      const routes = servicesOf(config).filter(
-        ({ service }) => typeof service.ingress?.host === 'string' && service.environments?.[env.name]?.enabled !== false,
-      );
+      const routes = servicesOf(config)
+        .map((s, index) => ({ ...s, index }))
+        .filter(({ service }) => typeof service.ingress?.host === 'string' && service.environments?.[env.name]?.enabled !== false);
       reportDuplicates(
         routes,
         ({ service }) => `${serviceHost(config, env, service)}${service.ingress?.path ?? '/'}`,
-        ({ service, path }, first) =>
-          out.error(
-            at(path, 'ingress'),
-            `${serviceHost(config, env, service)}${service.ingress?.path ?? '/'} in '${env.name}' is already served by services[${first}]`,
-            'a distinct host or path per service',
-          ),
+        ({ service, path, index }, first) => {
+          const key = `${index}/${first}`;
+          const clash = clashes.get(key) ?? { path, first: routes[first].index, where: [] };
+          clash.where.push(`${serviceHost(config, env, service)}${service.ingress?.path ?? '/'} in '${env.name}'`);
+          clashes.set(key, clash);
+        },
       );
+    }
+    for (const { path, first, where } of clashes.values()) {
+      out.error(at(path, 'ingress'), `${where.join(', ')} ${where.length > 1 ? 'are' : 'is'} already served by services[${first}]`, 'a distinct host or path per service');
     }
   },
 };

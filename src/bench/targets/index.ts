@@ -1,0 +1,6 @@
+import type { BenchTarget } from '../bench-target';
+import { configTarget } from './config';
+import { synthTarget } from './synth';
+
+/** Every target of `pnpm bench`, in the order they run. */
+export const BENCH_TARGETS: readonly BenchTarget[] = [configTarget, synthTarget];
