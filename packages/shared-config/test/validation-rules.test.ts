@@ -166,7 +166,7 @@ const CASES: Record<string, RuleCase> = {
   'ingress-hosts-unique': {
     fail: (c) => void (svc(c, 'worker').ingress = { host: 'api' }),
     path: 'services[1].ingress',
-    message: /api.dev.acme.io\/ in 'dev' is already served by services\[0\]/,
+    message: /api.dev.acme.io\/ in 'dev', api.acme.io\/ in 'prod' are already served by services\[0\]/,
     pass: (c) => void (svc(c, 'worker').ingress = { host: 'api', path: '/jobs' }),
   },
   'scaling-bounds': {
