@@ -1,5 +1,6 @@
 import { javascript, typescript } from 'projen';
 import { TypeScriptRunner } from 'projen/lib/typescript';
+import { addCiWorkflow } from './projenrc/ci-workflow';
 import { configureRootTasks } from './projenrc/root-tasks';
 import { addServiceBlueprint } from './projenrc/service-blueprint';
 import * as v from './projenrc/versions';
@@ -30,6 +31,7 @@ const root = new typescript.TypeScriptProject({
   depsUpgrade: false,
   buildWorkflow: false,
   pullRequestTemplate: false,
+  githubOptions: { pullRequestLint: false },
   prettier: false,
   package: false,
   entrypoint: '',
@@ -104,5 +106,6 @@ const gitopsApps = new WorkspacePackage({
 const blueprint = addServiceBlueprint(root);
 
 configureRootTasks(root, { packages: [sharedConfig, platformInfra, gitopsApps], blueprint });
+addCiWorkflow(root);
 
 root.synth();
