@@ -93,6 +93,10 @@ export function configureRootTasks(root: typescript.TypeScriptProject, options: 
     description: 'Synthesize the platform (shortcut for `paved synth`)',
     steps: [{ spawn: 'compile' }, { exec: `${CLI} synth`, receiveArgs: true }],
   });
+  root.addTask('docs:config', {
+    description: 'Regenerate docs/config-reference.md from the config interfaces (checked for drift by the tests)',
+    steps: [{ spawn: 'compile' }, { exec: 'node lib/docs/write-config-reference.js' }],
+  });
   root.addTask('bench', {
     description: 'Measure config load, infra and gitops synthesis for generated platforms (N = 3, 30, 300 services)',
     steps: [{ spawn: 'compile' }, { exec: 'node lib/bench/main.js', receiveArgs: true }],

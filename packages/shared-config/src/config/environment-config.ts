@@ -20,11 +20,17 @@ export interface EnvironmentConfig {
    * @default '<name>.<domain>'
    */
   readonly domain?: string;
+  /** VPC, subnets and NAT gateways, or an existing VPC. @default - a new VPC sized by the profile */
   readonly network?: NetworkConfig;
+  /** EKS control plane and node groups. @default - sized by the profile */
   readonly cluster?: ClusterConfig;
+  /** Managed PostgreSQL and Redis. @default - created when services depend on them, sized by the profile */
   readonly data?: DataConfig;
+  /** Container registry lifecycle. @default - sized by the profile */
   readonly registry?: RegistryConfig;
+  /** AWS Backup and Velero. @default - retention by the profile, nightly Velero backups */
   readonly backups?: BackupConfig;
+  /** CloudWatch log retention. @default - by the profile */
   readonly logs?: LogsConfig;
   /** Add-on switches and chart versions for this environment only; they override the platform-wide settings. */
   readonly addons?: AddonSettings;
@@ -66,16 +72,22 @@ export interface NetworkConfig {
 }
 
 export interface SubnetsConfig {
+  /** Load balancers and NAT gateways, one CIDR per availability zone. */
   readonly public: readonly string[];
+  /** Nodes and pods (the VPC CNI gives each pod a VPC address), one CIDR per availability zone. */
   readonly private: readonly string[];
+  /** RDS and ElastiCache, without a route to the internet, one CIDR per availability zone. */
   readonly data: readonly string[];
 }
 
 export interface ExistingVpcConfig {
+  /** Id of the VPC, such as `vpc-0123456789abcdef0`. */
   readonly vpcId: string;
+  /** Subnets for internet-facing load balancers (at least two zones). */
   readonly publicSubnetIds: readonly string[];
+  /** Subnets for nodes and pods (at least two zones). */
   readonly privateSubnetIds: readonly string[];
-  /** @default - the private subnets */
+  /** Subnets for RDS and ElastiCache. @default - the private subnets */
   readonly dataSubnetIds?: readonly string[];
 }
 
@@ -87,7 +99,7 @@ export interface ClusterConfig {
    * @default - Paved's default version (see SUPPORTED_KUBERNETES_VERSIONS)
    */
   readonly kubernetesVersion?: string;
-  /** @default - one `general` group sized by the profile */
+  /** Managed node groups. @default - one `general` group sized by the profile */
   readonly nodeGroups?: readonly NodeGroupConfig[];
   /**
    * Whether the API endpoint is reachable from the internet (always also reachable from inside the VPC).
@@ -111,15 +123,17 @@ export interface NodeGroupConfig {
   readonly name: string;
   /** EC2 instance types, such as `['m6i.large', 'm5.large']`. Several types help spot capacity. */
   readonly instanceTypes: readonly string[];
+  /** Fewest nodes the autoscaler keeps. */
   readonly minSize: number;
+  /** Most nodes the autoscaler may add. */
   readonly maxSize: number;
-  /** @default - minSize */
+  /** Nodes at creation. @default - minSize */
   readonly desiredSize?: number;
-  /** @default - 'spot' for development, 'on-demand' for production */
+  /** Spot is cheaper but can be reclaimed at two minutes' notice. @default - 'spot' for development, 'on-demand' for production */
   readonly capacityType?: CapacityType;
-  /** @default 50 */
+  /** Root volume size of each node. @default 50 */
   readonly diskSizeGiB?: number;
-  /** @default - none */
+  /** Kubernetes labels on the nodes, for scheduling. @default - none */
   readonly labels?: Readonly<Record<string, string>>;
 }
 
@@ -133,38 +147,38 @@ export interface DataConfig {
 }
 
 export interface PostgresConfig {
-  /** @default - true when a service depends on postgres */
+  /** Whether the environment has a database. @default - true when a service depends on postgres */
   readonly enabled?: boolean;
-  /** @default '16.6' */
+  /** RDS PostgreSQL engine version. @default '16.6' */
   readonly engineVersion?: string;
-  /** @default - 'db.t4g.micro' for development, 'db.m6g.large' for production */
+  /** RDS instance class. @default - 'db.t4g.micro' for development, 'db.m6g.large' for production */
   readonly instanceClass?: string;
-  /** @default - 20 for development, 100 for production */
+  /** Initial storage (gp3). @default - 20 for development, 100 for production */
   readonly allocatedStorageGiB?: number;
   /** Storage autoscaling ceiling. @default - 5 × allocatedStorageGiB */
   readonly maxAllocatedStorageGiB?: number;
-  /** @default - false for development, true for production */
+  /** A synchronous standby in another availability zone. @default - false for development, true for production */
   readonly multiAz?: boolean;
-  /** @default - 7 for development, 30 for production */
+  /** Days of automated backups (point-in-time recovery window). @default - 7 for development, 30 for production */
   readonly backupRetentionDays?: number;
-  /** @default - false for development, true for production */
+  /** Refuse deletion (Terraform destroy included) until turned off. @default - false for development, true for production */
   readonly deletionProtection?: boolean;
   /** Initial database name. @default 'app' */
   readonly databaseName?: string;
 }
 
 export interface RedisConfig {
-  /** @default - true when a service depends on redis */
+  /** Whether the environment has a cache. @default - true when a service depends on redis */
   readonly enabled?: boolean;
-  /** @default '7.1' */
+  /** ElastiCache Redis OSS engine version. @default '7.1' */
   readonly engineVersion?: string;
-  /** @default - 'cache.t4g.micro' for development, 'cache.m6g.large' for production */
+  /** ElastiCache node type. @default - 'cache.t4g.micro' for development, 'cache.m6g.large' for production */
   readonly nodeType?: string;
   /** Read replicas besides the primary. @default - 0 for development, 2 for production */
   readonly replicas?: number;
   /** Requires at least one replica. @default - false for development, true for production */
   readonly automaticFailover?: boolean;
-  /** @default - 1 for development, 7 for production */
+  /** Days automatic snapshots are kept. @default - 1 for development, 7 for production */
   readonly snapshotRetentionDays?: number;
 }
 
@@ -174,7 +188,7 @@ export interface RegistryConfig {
    * @default - 1 for development, 4 for production
    */
   readonly imagesToKeep?: number;
-  /** @default 1 */
+  /** Days before untagged images (build leftovers) expire. @default 1 */
   readonly untaggedExpiryDays?: number;
 }
 

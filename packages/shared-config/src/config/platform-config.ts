@@ -111,6 +111,7 @@ export interface CiConfig {
 }
 
 export interface AlertingConfig {
+  /** Alertmanager routes alerts to a Slack channel. @default - no Slack receiver */
   readonly slack?: SlackAlertingConfig;
 }
 

@@ -11,13 +11,13 @@ export interface ServiceConfig {
   readonly image: ServiceImageConfig;
   /** Port the container listens on (HTTP). */
   readonly port: number;
-  /** @default - liveness '/health', readiness '/ready' */
+  /** HTTP paths of the liveness and readiness probes. @default - liveness '/health', readiness '/ready' */
   readonly health?: HealthConfig;
   /** Replicas when `autoscaling` is not set. @default - 1 for development, 2 for production */
   readonly replicas?: number;
   /** Horizontal pod autoscaling on CPU. @default - fixed replicas */
   readonly autoscaling?: AutoscalingConfig;
-  /** @default - cpu '100m', memory '128Mi' */
+  /** Requests per replica; the memory request is also the limit. @default - cpu '100m', memory '128Mi' */
   readonly resources?: ResourcesConfig;
   /** Plain environment variables. Values that look like secrets are rejected: use `secrets`. @default - none */
   readonly env?: Readonly<Record<string, string>>;
@@ -44,16 +44,18 @@ export interface ServiceImageConfig {
 }
 
 export interface HealthConfig {
-  /** @default '/health' */
+  /** Answers 200 while the process is alive; failing restarts the container. @default '/health' */
   readonly liveness?: string;
-  /** @default '/ready' */
+  /** Answers 200 when dependencies are reachable; failing takes the pod out of the Service. @default '/ready' */
   readonly readiness?: string;
 }
 
 export interface AutoscalingConfig {
+  /** Fewest replicas; at least 2 in production. */
   readonly minReplicas: number;
+  /** Most replicas. */
   readonly maxReplicas: number;
-  /** @default 70 */
+  /** Average CPU utilization (percent of the request) the autoscaler aims for. @default 70 */
   readonly targetCpuUtilization?: number;
 }
 
@@ -78,7 +80,7 @@ export interface IngressConfig {
    * Host name: a label (`api`, expanded to `api.<environment domain>`) or a full name inside the root domain.
    */
   readonly host: string;
-  /** @default '/' */
+  /** Path prefix routed to the service. @default '/' */
   readonly path?: string;
   /** Internet-facing or reachable only from the VPC. @default 'public' */
   readonly visibility?: IngressVisibility;
@@ -86,12 +88,15 @@ export interface IngressConfig {
 
 /** What an environment may change about a service. */
 export interface ServiceEnvironmentOverride {
-  /** @default true */
+  /** Whether the service runs in this environment. @default true */
   readonly enabled?: boolean;
-  /** @default - the service's image tag */
+  /** Tag or digest deployed in this environment (what CI bumps). @default - the service's image tag */
   readonly imageTag?: string;
+  /** Fixed replicas in this environment; replaces the service's scaling. @default - the service's scaling */
   readonly replicas?: number;
+  /** Autoscaling in this environment; replaces the service's scaling. @default - the service's scaling */
   readonly autoscaling?: AutoscalingConfig;
+  /** Merged over the service's resources. @default - the service's resources */
   readonly resources?: ResourcesConfig;
   /** Merged over the service's `env`. */
   readonly env?: Readonly<Record<string, string>>;
