@@ -41,6 +41,7 @@ const root = new typescript.TypeScriptProject({
     '@paved/shared-config@workspace:*',
     '@paved/platform-infra@workspace:*',
     '@paved/gitops-apps@workspace:*',
+    '@paved/guardrails@workspace:*',
   ],
   // Projen's install and drift tasks call `pnpm`; a fresh machine only has `npx -y pnpm@10`, which is not on PATH.
   devDeps: [v.CONSTRUCTS, `pnpm@^${v.PNPM_VERSION}`, 'tsx@^4.20.0'],
@@ -54,7 +55,7 @@ const root = new typescript.TypeScriptProject({
     compilerOptions: { rootDir: '.' },
   },
   eslintOptions: {
-    dirs: ['src', 'packages/shared-config/src', 'packages/platform-infra/src', 'packages/gitops-apps/src', 'packages/service-blueprint/src'],
+    dirs: ['src', 'packages/shared-config/src', 'packages/platform-infra/src', 'packages/gitops-apps/src', 'packages/guardrails/src', 'packages/service-blueprint/src'],
     devdirs: ['test', 'projenrc', 'packages/*/test'],
     tsconfigPath: './tsconfig.dev.json',
     // A test run reports lint problems instead of silently rewriting files; `pnpm eslint:fix` rewrites.
@@ -103,9 +104,17 @@ const gitopsApps = new WorkspacePackage({
   deps: [v.CDK8S, v.CDK8S_PLUS, v.CONSTRUCTS, v.YAML, ...v.KUBERNETES_MODELS],
 });
 
+const guardrails = new WorkspacePackage({
+  parent: root,
+  name: 'guardrails',
+  description: 'Policy checks over synthesized Terraform and Kubernetes output, mirrored on checkov, kube-linter, Polaris and kube-score.',
+  workspaceDeps: ['shared-config'],
+  deps: [v.YAML],
+});
+
 const blueprint = addServiceBlueprint(root);
 
-configureRootTasks(root, { packages: [sharedConfig, platformInfra, gitopsApps], blueprint });
+configureRootTasks(root, { packages: [sharedConfig, platformInfra, gitopsApps, guardrails], blueprint });
 addCiWorkflow(root);
 
 root.synth();
