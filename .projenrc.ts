@@ -56,7 +56,8 @@ const root = new typescript.TypeScriptProject({
   },
   eslintOptions: {
     dirs: ['src', 'packages/shared-config/src', 'packages/platform-infra/src', 'packages/gitops-apps/src', 'packages/guardrails/src', 'packages/service-blueprint/src'],
-    devdirs: ['test', 'projenrc', 'packages/*/test'],
+    // Benchmarks and doc generators are developer tools: they may use devDependencies.
+    devdirs: ['test', 'projenrc', 'packages/*/test', 'src/bench', 'src/docs'],
     tsconfigPath: './tsconfig.dev.json',
     // A test run reports lint problems instead of silently rewriting files; `pnpm eslint:fix` rewrites.
     commandOptions: { fix: false },

@@ -44,6 +44,11 @@ export function configureRootTasks(root: typescript.TypeScriptProject, options: 
   compile.reset('tsc --build --pretty');
 
   const eslint = root.eslint!;
+  // One program for the whole workspace: the project service would look for a tsconfig.json next to each file and
+  // miss the root tests, which only tsconfig.dev.json includes.
+  const eslintrc = root.tryFindObjectFile('.eslintrc.json')!;
+  eslintrc.addDeletionOverride('parserOptions.projectService');
+  eslintrc.addOverride('parserOptions.project', ['./tsconfig.dev.json']);
   eslint.addRules({
     // The provider barrels load every resource binding: 2.4 s and 550 MB per import (../shared/notes/toolchain.md).
     'no-restricted-imports': [

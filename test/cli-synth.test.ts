@@ -13,7 +13,13 @@ function synth(args: string[]) {
 
 describe('paved synth on the example', () => {
   let first: ReturnType<typeof synth>;
-  let summary: { terraform: { stacks: { name: string }[] }; gitops: { files: string[] }; environments: { name: string }[]; configHash: string; timings?: unknown };
+  let summary: {
+    terraform: { stacks: { name: string }[] };
+    gitops: { files: string[] };
+    environments: { name: string }[];
+    configHash: string;
+    timings?: unknown;
+  };
   beforeAll(() => {
     first = synth(['--out', out('a'), '--no-timings']);
     synth(['--out', out('b'), '--no-timings']);

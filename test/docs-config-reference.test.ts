@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { renderConfigReference } from '../src/docs/config-reference';
 import { ROOT } from './support/run-paved';
+import { renderConfigReference } from '../src/docs/config-reference';
 
 describe('docs/config-reference.md', () => {
   const rendered = renderConfigReference(path.join(ROOT, 'packages', 'shared-config', 'src'));

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { PhaseTimings } from '../../synth/summary';
 import type { BenchRow, BenchTarget } from '../bench-target';
 import { generatedConfigSource } from '../generate-platform';
 import { measureInChild } from '../measure';
-import type { PhaseTimings } from '../../synth/summary';
 
 interface SynthResult {
   readonly timings: PhaseTimings;
