@@ -23,8 +23,12 @@ export interface SynthRequest {
 export interface SynthReport {
   readonly summary: SynthSummary;
   readonly timings: PhaseTimings;
+  /** Peak resident memory of the process at the end of each phase (MB); monotonic by nature. */
+  readonly peakRssMb: Readonly<Record<'load' | 'validate' | 'infra' | 'gitops' | 'write', number>>;
   readonly warningLines: readonly string[];
 }
+
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /**
  * validate → resolve → Terraform → GitOps → summary, built in a staging directory that replaces `outDir` only when
@@ -40,18 +44,22 @@ export async function synthesizePlatform(request: SynthRequest): Promise<SynthRe
     return Math.round(ms);
   };
 
+  const memory = { load: peakRssMb(), validate: 0, infra: 0, gitops: 0, write: 0 };
   const checked = checkConfig(request.loaded);
   const selected = request.environments?.length ? request.environments : checked.config.environments.map((e) => e.name);
   checkEnvironmentFilter(checked.config, request.loaded.displayPath, selected);
   const platform = resolvePlatform(checked.config);
   const validateMs = lap();
+  memory.validate = peakRssMb();
 
   const built = await replaceDirectoryAtomically(request.outDir, (staging) => {
     mark = performance.now();
     const infra = synthesizeInfrastructure(platform, { outdir: path.join(staging, 'terraform'), environments: selected });
     const infraMs = lap();
+    memory.infra = peakRssMb();
     const gitops = synthesizeGitops(platform, { outdir: path.join(staging, 'gitops'), environments: selected });
     const gitopsMs = lap();
+    memory.gitops = peakRssMb();
     const partial = { loadMs: Math.round(request.loadMs), validateMs, infraMs, gitopsMs };
     const summary = buildSummary({
       platform,
@@ -67,6 +75,7 @@ export async function synthesizePlatform(request: SynthRequest): Promise<SynthRe
     return { summary, partial };
   });
   const writeMs = lap();
+  memory.write = peakRssMb();
   const timings: PhaseTimings = { ...built.partial, writeMs, totalMs: Math.round(performance.now() - started) };
-  return { summary: built.summary, timings, warningLines: checked.warningLines };
+  return { summary: built.summary, timings, peakRssMb: memory, warningLines: checked.warningLines };
 }

@@ -17,6 +17,7 @@ export async function synthJob(args: { config: string; outDir: string; cacheDir:
   const report = await synthesizePlatform({ loaded, loadMs: performance.now() - started, outDir: args.outDir });
   return {
     timings: report.timings,
+    peakRssMb: report.peakRssMb,
     stacks: report.summary.terraform.stacks.length,
     resources: report.summary.terraform.resources,
     gitopsFiles: report.summary.gitops.files.length,

@@ -7,6 +7,7 @@ import { measureInChild } from '../measure';
 
 interface SynthResult {
   readonly timings: PhaseTimings;
+  readonly peakRssMb: Record<string, number>;
   readonly stacks: number;
   readonly resources: number;
   readonly gitopsFiles: number;
@@ -35,7 +36,7 @@ export const synthTarget: BenchTarget = {
           wallMs: m.wallMs,
           peakRssMb: m.peakRssMb,
           phases: { load: t.loadMs, validate: t.validateMs, infra: t.infraMs, gitops: t.gitopsMs, write: t.writeMs },
-          note: `${m.result.stacks} stacks, ${m.result.resources} resources, ${m.result.gitopsFiles} GitOps files; wall includes loading cdktf and cdk8s`,
+          note: `peak RSS after each phase (MB): ${Object.entries(m.result.peakRssMb).map(([k, v]) => `${k} ${v}`).join(', ')}; ${m.result.stacks} stacks, ${m.result.resources} resources, ${m.result.gitopsFiles} GitOps files; wall includes loading cdktf and cdk8s`,
         });
       }
     }
