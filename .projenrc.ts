@@ -110,7 +110,10 @@ const guardrails = new WorkspacePackage({
   name: 'guardrails',
   description: 'Policy checks over synthesized Terraform and Kubernetes output, mirrored on checkov, kube-linter, Polaris and kube-score.',
   workspaceDeps: ['shared-config'],
-  deps: [v.YAML],
+  // @types/sarif types the SARIF log the package emits (part of its public API).
+  deps: [v.YAML, '@types/sarif@^2.1.7'],
+  // Tests validate the SARIF output against the OASIS SARIF 2.1.0 JSON schema (draft-04, with uri/date-time formats).
+  devDeps: ['ajv@^8.17.0', 'ajv-draft-04@^1.0.0', 'ajv-formats@^3.0.1'],
 });
 
 const blueprint = addServiceBlueprint(root);

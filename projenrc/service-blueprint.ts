@@ -1,5 +1,5 @@
 import { cdk, javascript, typescript } from 'projen';
-import { CONSTRUCTS, JSII_VERSION, MIN_NODE_VERSION, PNPM_VERSION, PROJEN_VERSION, TYPESCRIPT_VERSION } from './versions';
+import { CONSTRUCTS, JSII_VERSION, MIN_NODE_VERSION, PNPM_VERSION, PROJEN_VERSION, TYPESCRIPT_VERSION, YAML } from './versions';
 import { dropPackageReporters, makeInstallARootConcern, TS_JEST_OPTIONS } from './workspace';
 
 /**
@@ -30,7 +30,8 @@ export function addServiceBlueprint(parent: typescript.TypeScriptProject): cdk.J
     docgen: false,
     licensed: false,
     peerDeps: [`projen@^${PROJEN_VERSION}`, CONSTRUCTS],
-    devDeps: [`projen@${PROJEN_VERSION}`, CONSTRUCTS],
+    // yaml: the tests parse the generated workflow and compose files (projen bundles its own copy).
+    devDeps: [`projen@${PROJEN_VERSION}`, CONSTRUCTS, YAML],
     jestOptions: {
       junitReporting: false,
       preserveDefaultReporters: false,
@@ -46,5 +47,21 @@ export function addServiceBlueprint(parent: typescript.TypeScriptProject): cdk.J
   }
   makeInstallARootConcern(project);
   dropPackageReporters(project);
+  addEndToEndTask(parent);
   return project;
+}
+
+/**
+ * `pnpm e2e`: the blueprint's end-to-end test alone (pack, `projen new` outside the workspace, install, build, run
+ * the service, drift control). It is an ordinary test of the root Jest run (test/blueprint-e2e.test.ts), so `pnpm test`
+ * runs it too; it needs the workspace compiled (it validates the descriptor with @paved/shared-config).
+ */
+function addEndToEndTask(root: typescript.TypeScriptProject): void {
+  root.addTask('e2e', {
+    description: 'End-to-end test of the service blueprint: projen new from the packed blueprint, build, run, drift control',
+    steps: [
+      { spawn: 'compile' },
+      { exec: 'jest --ci --selectProjects paved --testPathPatterns blueprint-e2e', receiveArgs: true },
+    ],
+  });
 }

@@ -1,1 +1,9 @@
-export {};
+export * from './paved-service';
+export * from './settings';
+export * from './components/service-descriptor';
+export * from './components/service-dockerfile';
+export * from './components/local-dev-compose';
+export * from './components/service-workflow';
+export * from './components/code-owners';
+export * from './components/dependency-updates';
+export * from './components/service-samples';

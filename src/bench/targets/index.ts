@@ -1,6 +1,7 @@
 import type { BenchTarget } from '../bench-target';
+import { blueprintTarget } from './blueprint';
 import { configTarget } from './config';
 import { synthTarget } from './synth';
 
 /** Every target of `pnpm bench`, in the order they run. */
-export const BENCH_TARGETS: readonly BenchTarget[] = [configTarget, synthTarget];
+export const BENCH_TARGETS: readonly BenchTarget[] = [configTarget, synthTarget, blueprintTarget];

@@ -1,0 +1,49 @@
+import { Component, JsonFile, type Project } from 'projen';
+import type { PavedService } from '../paved-service';
+
+/** Name of the descriptor file at the repository root. */
+export const DESCRIPTOR_FILE = 'paved.service.json';
+
+/**
+ * Tag written to the descriptor in the service repository. CI replaces it with the pushed image's tag in the copy it
+ * proposes to the platform repository, which is the copy the platform deploys.
+ */
+export const UNRELEASED_TAG = 'unreleased';
+
+/**
+ * `paved.service.json`: the service as an entry of the platform's services catalog (`ServiceConfig` of
+ * `@paved/shared-config`), taken as it is. Plain JSON without a projen marker key, because the catalog rejects
+ * unknown keys; projen still owns the file (read-only, listed in `.projen/files.json`).
+ */
+export class ServiceDescriptor extends Component {
+  public static of(project: Project): ServiceDescriptor | undefined {
+    return project.components.find((c): c is ServiceDescriptor => c instanceof ServiceDescriptor);
+  }
+
+  /** The descriptor object, as written. */
+  public readonly descriptor: any;
+  public readonly file: JsonFile;
+
+  constructor(project: PavedService) {
+    super(project);
+    const s = project.service;
+    const environments: { [name: string]: any } = {};
+    for (const env of s.environments) environments[env] = { replicas: s.replicas[env] };
+    const secrets = Object.keys(s.secrets).length > 0 ? s.secrets : undefined;
+    const dependsOn = [...(s.postgres ? ['postgres'] : []), ...(s.redis ? ['redis'] : [])];
+    this.descriptor = {
+      name: s.serviceName,
+      team: s.team,
+      image: { ...(s.imageRepository ? { repository: s.imageRepository } : {}), tag: UNRELEASED_TAG },
+      port: s.port,
+      health: { liveness: s.livenessPath, readiness: s.readinessPath },
+      resources: { cpu: s.cpu, memory: s.memory },
+      env: s.env,
+      ...(secrets ? { secrets } : {}),
+      ...(s.ingressHost ? { ingress: { host: s.ingressHost, visibility: 'public' } } : {}),
+      ...(dependsOn.length > 0 ? { dependsOn } : {}),
+      environments,
+    };
+    this.file = new JsonFile(project, DESCRIPTOR_FILE, { obj: this.descriptor, marker: false, newline: true });
+  }
+}

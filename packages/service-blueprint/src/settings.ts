@@ -1,0 +1,75 @@
+/**
+ * The resolved settings of a Paved service: every option's default applied once, validated, and published on the
+ * project (`PavedService.service`) so that each component reads the same values.
+ */
+export interface ServiceSettings {
+  /** DNS label naming the service (namespace, Deployment, registry, descriptor). */
+  readonly serviceName: string;
+  /** Port the HTTP server listens on. */
+  readonly port: number;
+  /** Team that owns the service. */
+  readonly team: string;
+  /** Short name of the platform organization (`<org>-<env>-<service>` registries). */
+  readonly organization: string;
+  /** Default branch of the service repository: CI publishes from it. */
+  readonly defaultBranch: string;
+  /** Environments the service is deployed to, in promotion order. */
+  readonly environments: string[];
+  /** AWS account holding the container registries. */
+  readonly awsAccount: string;
+  /** AWS region of the container registries. */
+  readonly awsRegion: string;
+  /** ECR repositories CI pushes every image to (names, without the registry host). */
+  readonly ecrRepositories: string[];
+  /** Full repository URI recorded in the descriptor, when one repository serves every environment. */
+  readonly imageRepository?: string;
+  /** IAM role CI assumes through GitHub OIDC to push images. */
+  readonly pushRoleArn: string;
+  /** GitHub repository (`owner/name`) of the platform config that receives the image-tag pull requests. */
+  readonly gitopsRepo: string;
+  /** Path of this service's descriptor inside the platform repository. */
+  readonly gitopsDescriptorPath: string;
+  /** Branch of the platform repository the pull requests target. */
+  readonly gitopsBaseBranch: string;
+  /** The service uses PostgreSQL. */
+  readonly postgres: boolean;
+  /** The service uses Redis. */
+  readonly redis: boolean;
+  /** Public ingress host (a label or a full name), if the service is exposed. */
+  readonly ingressHost?: string;
+  /** Minimum coverage, in percent, of lines, branches, functions and statements. */
+  readonly coverageThreshold: number;
+  /** CPU request (Kubernetes quantity). */
+  readonly cpu: string;
+  /** Memory request and limit (Kubernetes quantity). */
+  readonly memory: string;
+  /** Replicas per environment. */
+  readonly replicas: { [environment: string]: number };
+  /** Plain environment variables of the deployed service. */
+  readonly env: { [name: string]: string };
+  /** Environment variables read from AWS Secrets Manager. */
+  readonly secrets: { [name: string]: SecretReference };
+  /** Owners written to CODEOWNERS. */
+  readonly codeOwners: string[];
+  /** Base image of every Dockerfile stage. */
+  readonly nodeImage: string;
+  /** Node.js version CI runs. */
+  readonly nodeVersion: string;
+  /** Liveness path. */
+  readonly livenessPath: string;
+  /** Readiness path. */
+  readonly readinessPath: string;
+  /** Prometheus metrics path. */
+  readonly metricsPath: string;
+}
+
+/** An environment variable read from AWS Secrets Manager. */
+export interface SecretReference {
+  /** Secrets Manager secret name, relative to the environment's prefix `<org>/<env>/`. */
+  readonly secret: string;
+  /**
+   * JSON key inside the secret.
+   * @default - the whole secret string
+   */
+  readonly key?: string;
+}

@@ -1,0 +1,58 @@
+/**
+ * Everything a generated service repository pins, in one table. A service picks up new pins by upgrading the
+ * blueprint and running `npx projen` twice (the first run installs the new blueprint, the second applies it), so the
+ * platform team rolls base images, action versions and library ranges out to every service from here.
+ */
+
+/** Node.js of the container image and of CI (exact release, same in both). */
+export const NODE_VERSION = '24.21.0';
+/** Debian-slim official image of `NODE_VERSION`. */
+export const NODE_IMAGE = `node:${NODE_VERSION}-slim`;
+
+/**
+ * Local-development data stores, on the engine versions the platform provisions by default (RDS PostgreSQL 16.6,
+ * ElastiCache Redis OSS 7.1, whose nearest upstream image is 7.2).
+ */
+export const POSTGRES_IMAGE = 'postgres:16.6-alpine';
+export const REDIS_IMAGE = 'redis:7.2.5-alpine';
+
+/** Runtime libraries of the sample service (caret ranges; the lockfile pins exact versions). */
+export const SERVICE_DEPS = {
+  fastify: 'fastify@^5.12.0',
+  promClient: 'prom-client@^15.1.3',
+  pg: 'pg@^8.23.0',
+  pgTypes: '@types/pg@^8.23.0',
+  ioredis: 'ioredis@^5.9.3',
+} as const;
+
+/** TypeScript 7 breaks ts-node and the projen toolchain; stay on 5.9 (see the workspace's toolchain notes). */
+export const TYPESCRIPT_VERSION = '~5.9.3';
+export const MIN_NODE_VERSION = '20.0.0';
+
+/**
+ * GitHub Actions, each pinned to the full commit SHA of the release named beside it: a tag can be moved, a SHA
+ * cannot. The SHAs were read from the actions' own repositories.
+ */
+export const ACTIONS = {
+  /** v7.0.1 */
+  checkout: 'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1',
+  /** v7.0.0 */
+  setupNode: 'actions/setup-node@820762786026740c76f36085b0efc47a31fe5020',
+  /** v7.0.1 */
+  uploadArtifact: 'actions/upload-artifact@043fb46d1a93c77aae656e7c1c64a875d1fc6a0a',
+  /** v8.0.1 */
+  downloadArtifact: 'actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c',
+  /** v3.1.1 */
+  createGithubAppToken: 'actions/create-github-app-token@1b10c78c7865c340bc4f6099eb2f838309f1e8c3',
+  /** v6.2.3 */
+  configureAwsCredentials: 'aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c',
+  /** v2.1.7 */
+  amazonEcrLogin: 'aws-actions/amazon-ecr-login@03f1aad4c6c7ffd436567f42f9384779290529bd',
+  /** v0.36.0 */
+  trivy: 'aquasecurity/trivy-action@ed142fd0673e97e23eac54620cfb913e5ce36c25',
+  /** v8.1.1 */
+  createPullRequest: 'peter-evans/create-pull-request@5f6978faf089d4d20b00c7766989d076bb2fc7f1',
+} as const;
+
+/** Trivy release the scan and SBOM steps run (the action installs it). */
+export const TRIVY_VERSION = 'v0.70.0';

@@ -1,0 +1,143 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+/**
+ * Helpers shared by the service-blueprint benchmark and its end-to-end test: build and pack the jsii blueprint with
+ * its own projen tasks, and run `projen new --from <tarball>` in a directory outside the workspace.
+ */
+
+export const BLUEPRINT_DIR = 'packages/service-blueprint';
+/** The projen version every generated repository pins (the workspace's own). */
+export const PROJEN_VERSION = '0.103.25';
+
+/** Flags of the sample service the benchmark and the end-to-end test create. */
+export const SAMPLE_SERVICE = {
+  name: 'orders',
+  port: 8093,
+  flags: [
+    '--organization', 'northwind',
+    '--team', 'core',
+    '--aws-account', '345678901234',
+    '--aws-region', 'eu-west-1',
+    '--port', '8093',
+    '--postgres',
+    '--redis',
+    '--ingress-host', 'orders',
+  ],
+} as const;
+
+export interface RunResult {
+  readonly code: number | null;
+  readonly output: string;
+  readonly wallMs: number;
+}
+
+export interface RunOptions {
+  readonly cwd: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Kill the command after this long. */
+  readonly timeoutMs?: number;
+}
+
+/** Runs a command, capturing stdout and stderr together; never rejects on a non-zero exit. */
+export function run(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => chunks.push(c));
+    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, output: Buffer.concat(chunks).toString('utf8'), wallMs: performance.now() - started });
+    });
+  });
+}
+
+/** Like `run`, but throws with the command's output when it fails. */
+export async function runOk(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
+  const result = await run(command, args, options);
+  if (result.code !== 0) {
+    throw new Error(`'${[command, ...args].join(' ')}' in ${options.cwd} exited with ${result.code}:\n${result.output.slice(-6000)}`);
+  }
+  return result;
+}
+
+/**
+ * The environment for commands run in a generated repository: no CI flag (projen would run `npm ci` after synthesis
+ * instead of a normal install), git identity for the commits `projen new` makes, and the workspace's tools on PATH
+ * (the blueprint's tasks call `pnpm`).
+ */
+export function childEnv(root: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['CI', 'JEST_WORKER_ID', 'NODE_OPTIONS', 'NODE_ENV', 'PROJEN_DISABLE_POST', 'INIT_CWD', 'npm_config_prefix']) delete env[key];
+  return {
+    ...env,
+    PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${env.PATH ?? ''}`,
+    GIT_AUTHOR_NAME: 'Paved E2E',
+    GIT_AUTHOR_EMAIL: 'e2e@paved.invalid',
+    GIT_COMMITTER_NAME: 'Paved E2E',
+    GIT_COMMITTER_EMAIL: 'e2e@paved.invalid',
+    ...extra,
+  };
+}
+
+/** The workspace's projen CLI (same version the generated repositories pin). */
+export function projenBin(root: string): string {
+  return path.join(root, 'node_modules', 'projen', 'bin', 'projen');
+}
+
+export interface PackResult {
+  /** Absolute path of the tarball, copied into `destDir`. */
+  readonly tarball: string;
+  readonly compileMs: number;
+  readonly packMs: number;
+}
+
+/** Builds the blueprint with jsii and packs it (`projen compile`, `projen package:js`), then copies the tarball. */
+export async function packBlueprint(root: string, destDir: string): Promise<PackResult> {
+  const cwd = path.join(root, BLUEPRINT_DIR);
+  const env = childEnv(root);
+  const dist = path.join(cwd, 'dist', 'js');
+  fs.rmSync(dist, { recursive: true, force: true });
+  const compile = await runOk(process.execPath, [projenBin(root), 'compile'], { cwd, env, timeoutMs: 180_000 });
+  const pack = await runOk(process.execPath, [projenBin(root), 'package:js'], { cwd, env, timeoutMs: 180_000 });
+  const tgz = fs.readdirSync(dist).filter((f) => f.endsWith('.tgz'));
+  if (tgz.length !== 1) throw new Error(`expected one tarball in ${dist}, found: ${tgz.join(', ') || 'none'}`);
+  fs.mkdirSync(destDir, { recursive: true });
+  const tarball = path.join(destDir, 'paved-service-blueprint.tgz');
+  fs.copyFileSync(path.join(dist, tgz[0]), tarball);
+  return { tarball, compileMs: compile.wallMs, packMs: pack.wallMs };
+}
+
+export interface ProjenNewOptions {
+  readonly root: string;
+  readonly tarball: string;
+  /** Empty directory to create the repository in; its name is the service name. */
+  readonly dir: string;
+  /** Run the final install (`npm install` of every dependency) or not (`--no-post`). */
+  readonly install: boolean;
+  readonly flags?: readonly string[];
+  readonly timeoutMs?: number;
+}
+
+/** `projen new paved-service --from @paved/service-blueprint@file:<tarball>`, as a team would run it. */
+export async function projenNew(options: ProjenNewOptions): Promise<RunResult> {
+  fs.mkdirSync(options.dir, { recursive: true });
+  const args = [
+    projenBin(options.root),
+    'new',
+    'paved-service',
+    '--from',
+    `@paved/service-blueprint@file:${options.tarball}`,
+    '--projen-version',
+    PROJEN_VERSION,
+    ...(options.flags ?? SAMPLE_SERVICE.flags),
+    ...(options.install ? [] : ['--no-post']),
+  ];
+  return runOk(process.execPath, args, { cwd: options.dir, env: childEnv(options.root), timeoutMs: options.timeoutMs ?? 300_000 });
+}

@@ -1,0 +1,250 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { validatePlatform } from '@paved/shared-config';
+import * as YAML from 'yaml';
+import { childEnv, packBlueprint, projenNew, run, runOk, SAMPLE_SERVICE } from '../src/bench/jobs/blueprint-jobs';
+import { loadConfig } from '../src/config/load-config';
+
+/**
+ * End to end, as a team would: pack the blueprint, `projen new` a service in an empty directory outside the
+ * workspace, install, build (tests with the coverage gate), run the service over real HTTP, then check drift control.
+ * Installs come from the npm registry (warm cache: about 40 s). Run alone with `pnpm e2e`.
+ */
+
+const ROOT = path.resolve(__dirname, '..');
+const MINUTE = 60_000;
+
+let work: string;
+let repo: string;
+let env: NodeJS.ProcessEnv;
+
+const projen = (args: string[], timeoutMs = 3 * MINUTE) =>
+  runOk(process.execPath, [path.join(repo, 'node_modules', 'projen', 'bin', 'projen'), ...args], { cwd: repo, env, timeoutMs });
+const git = (...args: string[]) => runOk('git', args, { cwd: repo, env });
+const gitStatus = async () => (await git('status', '--porcelain')).output.trim();
+const workflow = () => YAML.parse(fs.readFileSync(path.join(repo, '.github/workflows/ci.yml'), 'utf8'));
+const stepRun = (job: string, name: string): string => workflow().jobs[job].steps.find((s: { name: string }) => s.name === name).run;
+
+beforeAll(async () => {
+  work = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-blueprint-e2e-'));
+  expect(path.relative(ROOT, work).startsWith('..')).toBe(true); // outside the workspace
+  env = childEnv(ROOT);
+  const { tarball } = await packBlueprint(ROOT, path.join(work, 'blueprint'));
+  repo = path.join(work, SAMPLE_SERVICE.name);
+  await projenNew({ root: ROOT, tarball, dir: repo, install: true });
+}, 8 * MINUTE);
+
+afterAll(() => {
+  if (work) fs.rmSync(work, { recursive: true, force: true });
+});
+
+describe('projen new --from @paved/service-blueprint', () => {
+  test('creates and commits a repository with the managed files, the samples and .projenrc.ts', async () => {
+    for (const file of ['Dockerfile', '.dockerignore', 'docker-compose.yml', '.github/workflows/ci.yml', '.github/CODEOWNERS',
+      '.github/pull_request_template.md', '.github/dependabot.yml', 'paved.service.json', 'src/main.ts', 'test/app.test.ts', 'README.md']) {
+      expect(fs.existsSync(path.join(repo, file))).toBe(true);
+    }
+    const projenrc = fs.readFileSync(path.join(repo, '.projenrc.ts'), 'utf8');
+    expect(projenrc).toContain("import { PavedService } from '@paved/service-blueprint';");
+    // A number-looking flag is rendered as the string the option is typed as.
+    expect(projenrc).toContain("awsAccount: '345678901234',");
+    expect((await git('log', '--oneline')).output).toMatch(/project created with projen/);
+    expect(await gitStatus()).toBe('');
+  });
+
+  test('the new repository builds: type-check, unit tests over the 85% coverage gate, lint', async () => {
+    const build = await projen(['build'], 5 * MINUTE);
+    expect(build.output).toMatch(/test » typecheck/);
+    expect(build.output).toMatch(/Tests:\s+\d+ passed, \d+ total/);
+    expect(build.output).toMatch(/All files\s+\|/);
+    expect(build.output).toMatch(/test » eslint/);
+    expect(fs.existsSync(path.join(repo, 'lib', 'main.js'))).toBe(true);
+  }, 6 * MINUTE);
+
+  test('the coverage gate is on: an untested module fails the unit tests', async () => {
+    const untested = path.join(repo, 'src', 'untested.ts');
+    // About a hundred uncovered lines: enough to take the sample's coverage below 85%.
+    const body = Array.from({ length: 100 }, (_, i) => `  total += a * ${i};`).join('\n');
+    fs.writeFileSync(untested, `export function untested(a: number): number {\n  let total = 0;\n${body}\n  return total;\n}\n`);
+    try {
+      const result = await run(process.execPath, [path.join(repo, 'node_modules', 'projen', 'bin', 'projen'), 'test:unit'], { cwd: repo, env, timeoutMs: 3 * MINUTE });
+      expect(result.code).not.toBe(0);
+      expect(result.output).toMatch(/Coverage for (lines|statements|functions|branches) \([\d.]+%\) does not meet "global" threshold \(85%\)/);
+    } finally {
+      fs.rmSync(untested);
+    }
+  }, 4 * MINUTE);
+
+  test('the built service serves /health, /ready and /metrics over HTTP, logs JSON and shuts down on SIGTERM', async () => {
+    const port = await freePort();
+    const service = spawn(process.execPath, ['lib/main.js'], {
+      cwd: repo,
+      env: {
+        ...env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SHUTDOWN_DELAY_MS: '1500',
+        // Nothing listens on port 1: the declared dependencies are down.
+        DATABASE_URL: 'postgres://paved@127.0.0.1:1/paved',
+        REDIS_URL: 'redis://127.0.0.1:1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const logs = collect(service);
+    try {
+      await logs.waitFor(/Server listening/, 20_000);
+      const base = `http://127.0.0.1:${port}`;
+
+      const health = await fetch(`${base}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
+
+      const ready = await fetch(`${base}/ready`);
+      expect(ready.status).toBe(503);
+      const readiness = (await ready.json()) as { status: string; checks: Record<string, unknown> };
+      expect(readiness.status).toBe('not ready');
+      expect(readiness.checks.postgres).toMatchObject({ status: 'down', error: expect.stringMatching(/ECONNREFUSED/) });
+      expect(readiness.checks.redis).toMatchObject({ status: 'down' });
+
+      const metrics = await fetch(`${base}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(metrics.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      const text = await metrics.text();
+      expect(text).toMatch(/^# HELP process_cpu_user_seconds_total /m);
+      expect(text).toMatch(/^# TYPE process_cpu_user_seconds_total counter$/m);
+      expect(text).toMatch(/^process_cpu_user_seconds_total\{service="orders"\} [\d.e+-]+$/m);
+      expect(text).toMatch(/^http_request_duration_seconds_count\{[^}]*route="\/health"[^}]*status_code="200"[^}]*\} 1$/m);
+
+      const exited = new Promise<number | null>((resolve) => service.on('exit', (code) => resolve(code)));
+      service.kill('SIGTERM');
+      await logs.waitFor(/shutdown started/, 5_000);
+      // Draining: readiness fails while the listener still serves, so traffic moves away first.
+      expect((await fetch(`${base}/ready`)).status).toBe(503);
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      expect(await exited).toBe(0);
+
+      const lines = logs.stdout().trim().split('\n');
+      const entries = lines.map((l) => JSON.parse(l) as { level: number; time: number; msg: string; service: string });
+      for (const entry of entries) expect(entry).toMatchObject({ level: expect.any(Number), time: expect.any(Number), service: 'orders' });
+      expect(entries.map((e) => e.msg)).toEqual(expect.arrayContaining(['shutdown started, readiness now fails', 'shutdown complete']));
+    } finally {
+      if (service.exitCode === null) service.kill('SIGKILL');
+    }
+  }, 2 * MINUTE);
+
+  test('projen again: nothing changes', async () => {
+    await projen([]);
+    expect(await gitStatus()).toBe('');
+  }, 3 * MINUTE);
+
+  test('a hand edit of the Dockerfile is reverted by the next projen run', async () => {
+    const dockerfile = path.join(repo, 'Dockerfile');
+    const original = fs.readFileSync(dockerfile, 'utf8');
+    fs.chmodSync(dockerfile, 0o644);
+    fs.appendFileSync(dockerfile, 'USER root\n');
+    expect(await gitStatus()).toBe('M Dockerfile');
+    await projen([]);
+    expect(fs.readFileSync(dockerfile, 'utf8')).toBe(original);
+    expect(await gitStatus()).toBe('');
+  }, 3 * MINUTE);
+
+  test("CI's drift step fails when a hand edit of a generated file is committed, and passes otherwise", async () => {
+    const script = stepRun('verify', 'Check generated files are up to date');
+    const clean = await run('bash', ['-e', '-c', script], { cwd: repo, env, timeoutMs: 2 * MINUTE });
+    expect(clean.code).toBe(0);
+
+    const compose = path.join(repo, 'docker-compose.yml');
+    fs.chmodSync(compose, 0o644);
+    fs.appendFileSync(compose, '# tuned by hand\n');
+    await git('commit', '--quiet', '-am', 'hand edit of a generated file');
+    const drifted = await run('bash', ['-e', '-c', script], { cwd: repo, env, timeoutMs: 2 * MINUTE });
+    expect(drifted.code).toBe(1);
+    expect(drifted.output).toContain("::error::Generated files are out of date: run 'npx projen' and commit the result.");
+    expect(drifted.output).toContain('-# tuned by hand');
+    await git('reset', '--quiet', '--hard', 'HEAD~1');
+  }, 5 * MINUTE);
+
+  test("the descriptor CI proposes joins the platform's services catalog with one line in platform.config.ts", async () => {
+    // CI's propose step, run as written in ci.yml: service/ is this repository, platform/ the platform checkout.
+    const ci = path.join(work, 'ci');
+    fs.mkdirSync(path.join(ci, 'platform'), { recursive: true });
+    fs.symlinkSync(repo, path.join(ci, 'service'));
+    const tag = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
+    await runOk('bash', ['-e', '-c', stepRun('propose', 'Write the descriptor with the new image tag')], { cwd: ci, env: { ...env, TAG: tag } });
+    const written = path.join(ci, 'platform', 'services', 'orders.json');
+    const descriptor = JSON.parse(fs.readFileSync(written, 'utf8'));
+    expect(descriptor.image).toEqual({ tag });
+    const repoDescriptor = JSON.parse(fs.readFileSync(path.join(repo, 'paved.service.json'), 'utf8'));
+    expect({ ...descriptor, image: undefined }).toEqual({ ...repoDescriptor, image: undefined });
+
+    // The platform repository: the workspace's platform.config.ts plus the one line a team adds.
+    const platform = fs.mkdtempSync(path.join(ROOT, '.paved-tmp-blueprint-'));
+    try {
+      fs.mkdirSync(path.join(platform, 'services'));
+      fs.copyFileSync(written, path.join(platform, 'services', 'orders.json'));
+      const config = path.join(platform, 'platform.config.ts');
+      fs.writeFileSync(
+        config,
+        [
+          "import base from '../platform.config';",
+          '',
+          'export default {',
+          '  ...base,',
+          '  services: [',
+          '    ...(base.services ?? []),',
+          "    require('./services/orders.json'),",
+          '  ],',
+          '};',
+          '',
+        ].join('\n'),
+      );
+      const loaded = loadConfig(config);
+      const services = (loaded.value as { services: { name: string }[] }).services;
+      expect(services.map((s) => s.name)).toContain('orders');
+      const result = validatePlatform(loaded.value);
+      expect(result.errors).toEqual([]);
+      expect(result.ok).toBe(true);
+      const index = services.findIndex((s) => s.name === 'orders');
+      expect(result.problems.filter((p) => p.path.startsWith(`services[${index}]`))).toEqual([]);
+    } finally {
+      fs.rmSync(platform, { recursive: true, force: true });
+    }
+  }, MINUTE);
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function collect(child: ChildProcess) {
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+  child.stderr!.on('data', (c: Buffer) => (err += c.toString('utf8')));
+  return {
+    stdout: () => out,
+    waitFor: (pattern: RegExp, timeoutMs: number) =>
+      new Promise<void>((resolve, reject) => {
+        const started = Date.now();
+        const poll = setInterval(() => {
+          if (pattern.test(out)) {
+            clearInterval(poll);
+            resolve();
+          } else if (Date.now() - started > timeoutMs || child.exitCode !== null) {
+            clearInterval(poll);
+            reject(new Error(`no ${pattern} in the service output:\n${out}\n${err}`));
+          }
+        }, 50);
+      }),
+  };
+}
