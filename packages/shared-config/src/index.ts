@@ -6,6 +6,7 @@ export * from './config/waiver-config';
 export * from './config/define-platform';
 export * from './addons/catalog';
 export * from './bridge/gitops-bridge';
+export * from './bridge/connection-secrets';
 export * from './naming/aws-name-rules';
 export * from './naming/naming';
 export * from './tags/tags';

@@ -1,0 +1,172 @@
+import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { addonServiceAccount, type ResolvedEnvironment, type ResolvedPlatform } from '@paved/shared-config';
+import type { Construct } from 'constructs';
+import type { NetworkRefs, ZoneRef } from './network-stack';
+import { PavedStack } from './paved-stack';
+import { addonPolicyStatements } from '../constructs/cluster/addon-policies';
+import { KubernetesCluster } from '../constructs/cluster/eks-cluster';
+import { ManagedNodeGroup } from '../constructs/cluster/managed-node-group';
+import { PodIdentityRole } from '../constructs/cluster/pod-identity-role';
+import { policyDocument } from '../constructs/iam/policy-document';
+import { EncryptionKey } from '../constructs/kms/encryption-key';
+import { SecureBucket } from '../constructs/storage/secure-bucket';
+
+export interface ClusterStackProps {
+  readonly platform: ResolvedPlatform;
+  readonly environment: ResolvedEnvironment;
+  readonly network: NetworkRefs;
+  readonly zone: ZoneRef;
+}
+
+/** Core EKS add-ons; the EBS CSI driver and VPC CNI get their AWS rights through Pod Identity. */
+const CORE_ADDONS = ['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent', 'aws-ebs-csi-driver'] as const;
+
+/**
+ * `<env>-cluster`: the EKS cluster, its managed node groups and core add-ons, the Pod Identity roles of every enabled
+ * platform add-on that calls AWS, and the buckets those add-ons write (Velero backups, Loki chunks, access logs).
+ */
+export class ClusterStack extends PavedStack {
+  readonly cluster: KubernetesCluster;
+  readonly secretsKey: EncryptionKey;
+  readonly veleroBucket: SecureBucket;
+  readonly lokiBucket: SecureBucket;
+  /** Pod Identity role ARN per add-on with AWS access. */
+  readonly addonRoleArns: Readonly<Record<string, string>> = {};
+
+  constructor(scope: Construct, id: string, props: ClusterStackProps) {
+    const env = props.environment;
+    super(scope, id, { platform: props.platform, account: env.account, region: env.region, tags: env.tags, environment: env.name });
+    const { naming, cluster: spec } = env;
+    const key = (name: string, description: string, logs = false) =>
+      new EncryptionKey(this, `${name}-key`, {
+        alias: naming.kmsAlias(name),
+        description: `${naming.prefix} ${description}`,
+        account: env.account,
+        region: env.region,
+        servicePrincipals: logs ? ['logs'] : undefined,
+      });
+    // Secrets Manager secrets of the environment use this key too, so external-secrets can decrypt exactly them.
+    this.secretsKey = key('secrets', 'Kubernetes and Secrets Manager secrets');
+    const logsKey = key('cluster-logs', 'EKS control-plane logs', true);
+    const storageKey = key('storage', 'node volumes and add-on buckets');
+
+    this.cluster = new KubernetesCluster(this, 'eks', {
+      naming,
+      clusterName: spec.name,
+      kubernetesVersion: spec.kubernetesVersion,
+      subnetIds: props.network.privateSubnetIds,
+      endpointPublicAccess: spec.endpointPublicAccess,
+      publicAccessCidrs: spec.publicAccessCidrs,
+      secretsKeyArn: this.secretsKey.arn,
+      logsKeyArn: logsKey.arn,
+      logRetentionDays: spec.logRetentionDays,
+      accessRoles: env.accessRoles,
+    });
+    const eks = this.cluster.cluster;
+
+    const nodeTrust = policyDocument(this, 'node-trust', [
+      { sid: 'Ec2Nodes', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['ec2.amazonaws.com'] }] },
+    ]);
+    const nodeRole = new IamRole(this, 'node-role', { name: naming.name('iam-role', 'eks-node'), assumeRolePolicy: nodeTrust.json });
+    // The CNI policy is not here: the VPC CNI gets it through Pod Identity, so pods cannot reach it via the node.
+    const nodePolicies = ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryReadOnly', 'AmazonSSMManagedInstanceCore'];
+    const nodeAttachments = nodePolicies.map(
+      (p) => new IamRolePolicyAttachment(this, `node-${p}`, { role: nodeRole.name, policyArn: `arn:aws:iam::aws:policy/${p}` }),
+    );
+
+    const cni = new PodIdentityRole(this, 'vpc-cni-identity', {
+      cluster: eks,
+      roleName: naming.eksAddonRole('vpc-cni'),
+      namespace: 'kube-system',
+      serviceAccount: 'aws-node',
+      managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy'],
+    });
+    const ebs = new PodIdentityRole(this, 'ebs-csi-identity', {
+      cluster: eks,
+      roleName: naming.eksAddonRole('ebs-csi'),
+      namespace: 'kube-system',
+      serviceAccount: 'ebs-csi-controller-sa',
+      managedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'],
+      statements: [
+        { sid: 'EncryptVolumes', actions: ['kms:CreateGrant', 'kms:Decrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey', 'kms:ReEncrypt*'], resources: [storageKey.arn] },
+      ],
+    });
+    const nodeGroups = spec.nodeGroups.map(
+      (group) =>
+        new ManagedNodeGroup(this, `nodes-${group.name}`, {
+          cluster: eks,
+          nodeGroupName: naming.nodeGroupName(group.name),
+          group,
+          nodeRole,
+          subnetIds: props.network.privateSubnetIds,
+          volumeKeyArn: storageKey.arn,
+          // Nodes join only once they have their policies and the CNI can get its role.
+          dependsOn: [...nodeAttachments, cni.association, ebs.association],
+        }),
+    );
+    for (const name of CORE_ADDONS) {
+      new EksAddon(this, `addon-${name}`, {
+        clusterName: eks.name,
+        addonName: name,
+        resolveConflictsOnCreate: 'OVERWRITE',
+        resolveConflictsOnUpdate: 'OVERWRITE',
+        // CoreDNS and the EBS CSI controller need nodes to become healthy.
+        dependsOn: name === 'coredns' || name === 'aws-ebs-csi-driver' ? nodeGroups.map((g) => g.nodeGroup) : undefined,
+      });
+    }
+
+    const accessLogs = new SecureBucket(this, 'access-logs', {
+      bucketName: naming.accessLogsBucket(env.account),
+      expirationDays: 365,
+      extraPolicyStatements: [
+        {
+          sid: 'S3ServerAccessLogs',
+          actions: ['s3:PutObject'],
+          resources: [`arn:aws:s3:::${naming.accessLogsBucket(env.account)}/*`],
+          principals: [{ type: 'Service', identifiers: ['logging.s3.amazonaws.com'] }],
+          conditions: [{ test: 'StringEquals', variable: 'aws:SourceAccount', values: [env.account] }],
+        },
+      ],
+    });
+    this.veleroBucket = new SecureBucket(this, 'velero-bucket', {
+      bucketName: naming.veleroBucket(env.account),
+      kmsKeyArn: storageKey.arn,
+      accessLogs: { bucket: accessLogs.bucket, prefix: 'velero/' },
+    });
+    this.lokiBucket = new SecureBucket(this, 'loki-bucket', {
+      bucketName: naming.lokiBucket(env.account),
+      kmsKeyArn: storageKey.arn,
+      accessLogs: { bucket: accessLogs.bucket, prefix: 'loki/' },
+      expirationDays: env.logs.retentionDays,
+    });
+
+    const roleArns: Record<string, string> = {};
+    for (const addon of env.addons) {
+      const serviceAccount = addonServiceAccount(addon.name);
+      if (!serviceAccount) continue;
+      const statements = addonPolicyStatements(addon.name, {
+        account: env.account,
+        region: env.region,
+        clusterName: spec.name,
+        hostedZoneArn: props.zone.arn,
+        veleroBucketArn: this.veleroBucket.arn,
+        lokiBucketArn: this.lokiBucket.arn,
+        storageKeyArn: storageKey.arn,
+        secretsPrefix: naming.secretsPrefix(),
+        secretsKeyArn: this.secretsKey.arn,
+      });
+      if (!statements) throw new Error(`add-on ${addon.name} has an AWS service account but no policy in addon-policies.ts`);
+      const identity = new PodIdentityRole(this, `${addon.name}-identity`, {
+        cluster: eks,
+        roleName: naming.addonRole(addon.name),
+        namespace: addon.namespace,
+        serviceAccount,
+        statements,
+      });
+      roleArns[addon.name] = identity.role.arn;
+    }
+    this.addonRoleArns = roleArns;
+  }
+}
