@@ -23,11 +23,19 @@ export function requireTypeScript(file: string, cacheDir = defaultCacheDir()): u
   const previous = TS_EXTENSIONS.map((ext) => [ext, extensions[ext]] as const);
   const hook: CompileHook = (mod, filename) => mod._compile(transpileCached(filename, cacheDir), filename);
   for (const ext of TS_EXTENSIONS) extensions[ext] = hook;
+  // Source maps make a config error point at the .ts line. They are switched off again afterwards: left on, every
+  // stack trace cdktf captures (one per token) is source-mapped, which made infra synth 40% slower.
+  const sourceMapsWereEnabled = process.sourceMapsEnabled;
   process.setSourceMapsEnabled(true);
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     return require(file);
+  } catch (e) {
+    // Stacks are formatted on first read: read it now, while source maps still point it at the .ts line.
+    void (e as Error | undefined)?.stack;
+    throw e;
   } finally {
+    process.setSourceMapsEnabled(sourceMapsWereEnabled);
     for (const [ext, original] of previous) {
       if (original) extensions[ext] = original;
       else delete extensions[ext];

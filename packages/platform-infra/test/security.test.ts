@@ -3,7 +3,7 @@ import { example, synthesize, type TfResource } from './support/synthesized';
 
 const out = synthesize();
 const all = (type: string) => out.allStacks().flatMap((s) => out.resources(s.name, type));
-const statements = (r: TfResource, attribute: string) => out.policyStatements(r.stack, r.body[attribute]);
+const statements = (r: TfResource, attribute: string) => out.policyStatements(r.body[attribute]);
 
 describe('state and CI (bootstrap)', () => {
   const bucket = out.resource('bootstrap', 'aws_s3_bucket', 'state/bucket');

@@ -66,7 +66,7 @@ export class ClusterStack extends PavedStack {
     });
     const eks = this.cluster.cluster;
 
-    const nodeTrust = policyDocument(this, 'node-trust', [
+    const nodeTrust = policyDocument([
       { sid: 'Ec2Nodes', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['ec2.amazonaws.com'] }] },
     ]);
     const nodeRole = new IamRole(this, 'node-role', { name: naming.name('iam-role', 'eks-node'), assumeRolePolicy: nodeTrust.json });

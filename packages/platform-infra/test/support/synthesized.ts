@@ -51,11 +51,22 @@ export class Synthesized {
     return found[0];
   }
 
-  /** Resolves `${data.aws_iam_policy_document.<name>.json}` to the policy document's statements. */
-  policyStatements(stack: string, reference: string): Record<string, any>[] {
-    const match = /^\$\{data\.aws_iam_policy_document\.([^.]+)\.json\}$/.exec(reference);
-    if (!match) throw new Error(`not a policy document reference: ${reference}`);
-    return this.stack(stack).json.data.aws_iam_policy_document[match[1]].statement;
+  /**
+   * The statements of a policy attribute (an IAM JSON string, references inside), in the shape of the construct
+   * props: `{ sid, effect, actions, resources, principals: [{ type, identifiers }], condition: [{ test, variable, values }] }`.
+   */
+  policyStatements(policy: string): Record<string, any>[] {
+    const document = JSON.parse(policy) as { Statement: Record<string, any>[] };
+    return document.Statement.map((s) => ({
+      sid: s.Sid,
+      effect: s.Effect,
+      actions: s.Action,
+      resources: s.Resource,
+      principals: s.Principal === '*' ? [{ type: '*', identifiers: ['*'] }]
+        : s.Principal && Object.entries<string[]>(s.Principal).map(([type, identifiers]) => ({ type, identifiers })),
+      condition: s.Condition && Object.entries<Record<string, string[]>>(s.Condition).flatMap(([test, byVariable]) =>
+        Object.entries(byVariable).map(([variable, values]) => ({ test, variable, values }))),
+    }));
   }
 
   private entries(stack: string, block: 'resource' | 'data', type: string): TfResource[] {

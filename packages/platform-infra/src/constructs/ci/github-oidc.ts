@@ -38,7 +38,7 @@ export class GithubOidc extends Construct {
     });
     const roles: Record<string, IamRole> = {};
     for (const [key, spec] of Object.entries(props.roles)) {
-      const trust = policyDocument(this, `${key}-trust`, [
+      const trust = policyDocument([
         {
           sid: 'GithubActions',
           actions: ['sts:AssumeRoleWithWebIdentity'],
@@ -54,7 +54,7 @@ export class GithubOidc extends Construct {
         assumeRolePolicy: trust.json,
         maxSessionDuration: spec.maxSessionSeconds ?? 3600,
       });
-      const permissions = policyDocument(this, `${key}-permissions`, spec.statements);
+      const permissions = policyDocument(spec.statements);
       new IamRolePolicy(this, `${key}-policy`, { role: role.id, name: 'least-privilege', policy: permissions.json });
       spec.managedPolicyArns?.forEach(
         (arn, i) => new IamRolePolicyAttachment(this, `${key}-managed-${i}`, { role: role.name, policyArn: arn }),

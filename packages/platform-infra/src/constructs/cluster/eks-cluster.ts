@@ -42,7 +42,7 @@ export class KubernetesCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
     super(scope, id);
-    const trust = policyDocument(this, 'trust', [
+    const trust = policyDocument([
       { sid: 'EksControlPlane', actions: ['sts:AssumeRole', 'sts:TagSession'], principals: [{ type: 'Service', identifiers: ['eks.amazonaws.com'] }] },
     ]);
     const role = new IamRole(this, 'role', { name: props.naming.name('iam-role', 'eks-cluster'), assumeRolePolicy: trust.json });

@@ -24,7 +24,7 @@ export class PodIdentityRole extends Construct {
 
   constructor(scope: Construct, id: string, props: PodIdentityRoleProps) {
     super(scope, id);
-    const trust = policyDocument(this, 'trust', [
+    const trust = policyDocument([
       {
         sid: 'EksPodIdentity',
         actions: ['sts:AssumeRole', 'sts:TagSession'],
@@ -37,7 +37,7 @@ export class PodIdentityRole extends Construct {
     ]);
     this.role = new IamRole(this, 'role', { name: props.roleName, assumeRolePolicy: trust.json });
     if (props.statements?.length) {
-      const permissions = policyDocument(this, 'permissions', props.statements);
+      const permissions = policyDocument(props.statements);
       new IamRolePolicy(this, 'policy', { role: this.role.id, name: 'least-privilege', policy: permissions.json });
     }
     props.managedPolicyArns?.forEach(

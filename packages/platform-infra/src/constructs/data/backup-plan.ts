@@ -38,7 +38,7 @@ export class EnvironmentBackup extends Construct {
         },
       ],
     });
-    const trust = policyDocument(this, 'trust', [
+    const trust = policyDocument([
       { sid: 'AwsBackup', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['backup.amazonaws.com'] }] },
     ]);
     const role = new IamRole(this, 'role', { name: naming.name('iam-role', 'backup'), assumeRolePolicy: trust.json });

@@ -63,7 +63,7 @@ export class PostgresDatabase extends Construct {
       toPort: POSTGRES_PORT,
       description: 'PostgreSQL from the cluster',
     });
-    const monitoringTrust = policyDocument(this, 'monitoring-trust', [
+    const monitoringTrust = policyDocument([
       { sid: 'RdsMonitoring', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['monitoring.rds.amazonaws.com'] }] },
     ]);
     const monitoring = new IamRole(this, 'monitoring-role', { name: naming.name('iam-role', 'rds-monitoring'), assumeRolePolicy: monitoringTrust.json });

@@ -1,6 +1,3 @@
-import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import type { Construct } from 'constructs';
-
 export interface PolicyStatement {
   readonly sid: string;
   readonly actions: readonly string[];
@@ -11,21 +8,40 @@ export interface PolicyStatement {
   readonly conditions?: readonly { readonly test: string; readonly variable: string; readonly values: readonly string[] }[];
 }
 
+/** An IAM policy as a JSON string; references inside stay Terraform references (`${...}` within the string). */
+export interface PolicyDocument {
+  readonly json: string;
+}
+
 /**
- * An IAM policy document rendered by Terraform (`data.aws_iam_policy_document`), so that references inside it stay
- * references and the JSON is canonical; statements keep the order given.
+ * An IAM policy document, written as JSON at synth time with statements in the order given. Not a
+ * `data.aws_iam_policy_document`: a data source per policy costs a read per policy at every plan, and was a sixth of
+ * the synth time here.
  */
-export function policyDocument(scope: Construct, id: string, statements: readonly PolicyStatement[]): DataAwsIamPolicyDocument {
-  return new DataAwsIamPolicyDocument(scope, id, {
-    statement: statements.map((s) => ({
-      sid: s.sid,
-      effect: s.effect ?? 'Allow',
-      actions: [...s.actions],
-      resources: s.resources ? [...s.resources] : undefined,
-      principals: s.principals?.map((p) => ({ type: p.type, identifiers: [...p.identifiers] })),
-      condition: s.conditions?.map((c) => ({ test: c.test, variable: c.variable, values: [...c.values] })),
+export function policyDocument(statements: readonly PolicyStatement[]): PolicyDocument {
+  const document = {
+    Version: '2012-10-17',
+    Statement: statements.map((s) => ({
+      Sid: s.sid,
+      Effect: s.effect ?? 'Allow',
+      ...(s.principals ? { Principal: principalBlock(s.principals) } : {}),
+      Action: [...s.actions],
+      ...(s.resources ? { Resource: [...s.resources] } : {}),
+      ...(s.conditions ? { Condition: conditionBlock(s.conditions) } : {}),
     })),
-  });
+  };
+  return { json: JSON.stringify(document) };
+}
+
+function principalBlock(principals: NonNullable<PolicyStatement['principals']>): '*' | Record<string, string[]> {
+  if (principals.some((p) => p.type === '*')) return '*';
+  return Object.fromEntries(principals.map((p) => [p.type, [...p.identifiers]]));
+}
+
+function conditionBlock(conditions: NonNullable<PolicyStatement['conditions']>): Record<string, Record<string, string[]>> {
+  const block: Record<string, Record<string, string[]>> = {};
+  for (const c of conditions) (block[c.test] ??= {})[c.variable] = [...c.values];
+  return block;
 }
 
 /** A statement that denies every S3 request not made over TLS. */

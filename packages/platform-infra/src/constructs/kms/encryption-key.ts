@@ -71,7 +71,7 @@ export class EncryptionKey extends Construct {
         conditions: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [props.crossAccountDecrypt.viaService] }],
       });
     }
-    const policy = policyDocument(this, 'policy', statements);
+    const policy = policyDocument(statements);
     this.key = new KmsKey(this, 'key', {
       description: props.description,
       enableKeyRotation: true,

@@ -105,7 +105,7 @@ export class VpcNetwork extends Construct {
       retentionInDays: props.flowLogRetentionDays,
       kmsKeyId: props.logsKeyArn,
     });
-    const trust = policyDocument(this, 'flow-logs-trust', [
+    const trust = policyDocument([
       {
         sid: 'VpcFlowLogs',
         actions: ['sts:AssumeRole'],
@@ -113,7 +113,7 @@ export class VpcNetwork extends Construct {
       },
     ]);
     const role = new IamRole(this, 'flow-logs-role', { name: naming.name('iam-role', 'vpc-flow-logs'), assumeRolePolicy: trust.json });
-    const write = policyDocument(this, 'flow-logs-write', [
+    const write = policyDocument([
       {
         sid: 'WriteFlowLogs',
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],

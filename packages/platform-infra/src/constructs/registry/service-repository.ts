@@ -45,7 +45,7 @@ export class ServiceRepository extends Construct {
     ];
     new EcrLifecyclePolicy(this, 'lifecycle', { repository: this.repository.name, policy: JSON.stringify({ rules }) });
     if (props.pullAccounts?.length) {
-      const pull = policyDocument(this, 'pull-policy', [
+      const pull = policyDocument([
         {
           sid: 'PullFromEnvironmentAccounts',
           actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'],

@@ -79,7 +79,7 @@ export class SecureBucket extends Construct {
           : { applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } },
       ],
     });
-    const policy = policyDocument(this, 'policy-document', [
+    const policy = policyDocument([
       tlsOnlyStatement([this.bucket.arn, `${this.bucket.arn}/*`]),
       ...(props.extraPolicyStatements ?? []),
     ]);
