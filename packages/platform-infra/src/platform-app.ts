@@ -32,9 +32,13 @@ export class PlatformApp {
     platform: ResolvedPlatform,
     options: PlatformAppOptions = {},
   ) {
-    for (const account of platform.accounts) {
-      const id = account === platform.management.account ? 'bootstrap' : `bootstrap-${account}`;
-      this.stacks.push(new BootstrapStack(app, id, { platform, account }));
+    const bootstrap = new BootstrapStack(app, 'bootstrap', { platform, account: platform.management.account });
+    this.stacks.push(bootstrap);
+    for (const account of platform.accounts.filter((a) => a !== platform.management.account)) {
+      const other = new BootstrapStack(app, `bootstrap-${account}`, { platform, account });
+      // The state bucket's policy names the CI roles of the other accounts, which must exist first.
+      bootstrap.addDependency(other);
+      this.stacks.push(other);
     }
     const shared = new SharedStack(app, 'shared', { platform });
     this.stacks.push(shared);

@@ -18,7 +18,7 @@ describe('stacks', () => {
     expect(deps['dev-cluster']).toEqual(['dev-network']);
     expect(deps['dev-data']).toEqual(['dev-cluster', 'dev-network']);
     expect(deps['dev-platform']).toEqual(['dev-cluster', 'dev-data', 'dev-network']);
-    expect(deps.bootstrap).toEqual([]);
+    expect(deps.bootstrap).toEqual(['bootstrap-210987654321']);
   });
 
   test('bootstrap stacks keep local state; every other stack uses the S3 backend with native locking', () => {
