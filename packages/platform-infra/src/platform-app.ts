@@ -53,7 +53,6 @@ export class PlatformApp {
         network: network.refs,
         zone: network.zone,
         cluster,
-        data,
       });
       this.stacks.push(network, cluster, data, platformStack);
     }

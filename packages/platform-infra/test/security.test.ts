@@ -83,12 +83,11 @@ describe('network', () => {
 describe('data', () => {
   const db = (env: string) => out.resource(`${env}-data`, 'aws_db_instance', 'postgres/instance').body;
 
-  test('PostgreSQL is encrypted, private, with a managed master password, IAM auth and logs', () => {
+  test('PostgreSQL is encrypted, private, with a password drawn at apply time, IAM auth and logs', () => {
     for (const env of ['dev', 'staging', 'prod']) {
       expect(db(env)).toMatchObject({
         storage_encrypted: true,
         publicly_accessible: false,
-        manage_master_user_password: true,
         iam_database_authentication_enabled: true,
         performance_insights_enabled: true,
         enabled_cloudwatch_logs_exports: ['postgresql', 'upgrade'],
@@ -96,7 +95,8 @@ describe('data', () => {
         tags: { 'paved:backup': 'true' },
       });
       expect(db(env).kms_key_id).toContain('secrets-key');
-      expect(db(env).password).toBeUndefined();
+      expect(db(env).password).toMatch(/^\$\{data\.aws_secretsmanager_random_password\./);
+      expect(db(env).lifecycle.ignore_changes).toEqual(['password']);
     }
   });
 
@@ -132,7 +132,7 @@ describe('data', () => {
     expect(secret.name).toBe('northwind/prod/postgres/connection');
     expect(secret.kms_key_id).toContain('secrets-key');
     const value = out.resource('prod-data', 'aws_secretsmanager_secret_version', 'postgres-connection-value').body.secret_string;
-    expect(value).toBe('${jsonencode({"host" = aws_db_instance.postgres_instance_919E2690.address, "port" = "5432", "database" = "app", "username" = "paved_admin"})}');
+    expect(value).toBe('${jsonencode({"host" = aws_db_instance.postgres_instance_919E2690.address, "port" = "5432", "database" = "app", "username" = "paved_admin", "password" = data.aws_secretsmanager_random_password.postgres_password_83C6746C.random_password})}');
   });
 
   test('AWS Backup: a KMS-encrypted vault and a plan keeping the environment retention, selected by tag', () => {

@@ -17,7 +17,7 @@ describe('stacks', () => {
     expect(deps['dev-network']).toEqual(['shared']); // the NS delegation in the root zone
     expect(deps['dev-cluster']).toEqual(['dev-network']);
     expect(deps['dev-data']).toEqual(['dev-cluster', 'dev-network']);
-    expect(deps['dev-platform']).toEqual(['dev-cluster', 'dev-data', 'dev-network']);
+    expect(deps['dev-platform']).toEqual(['dev-cluster', 'dev-network']);
     expect(deps.bootstrap).toEqual(['bootstrap-210987654321']);
   });
 

@@ -43,29 +43,34 @@ if (!available) {
       '',
     ].join('\n'),
   );
-  const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_PLUGIN_CACHE_DIR: path.join(work, 'plugin-cache'), TF_IN_AUTOMATION: '1' };
-  fs.mkdirSync(env.TF_PLUGIN_CACHE_DIR);
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1' };
   const stacks = out.allStacks().filter((s) => !s.json.provider?.helm);
+  // One `terraform init` for all stacks: they need the same single provider, and concurrent inits sharing a plugin
+  // cache are not safe. Each stack directory links the initialized `.terraform` and copies the lock file.
+  const template = path.join(work, 'provider-template');
 
   async function validate(name: string, json: Record<string, any>): Promise<any> {
     const dir = path.join(work, name);
     fs.mkdirSync(dir);
     const copy = structuredClone(json);
-    // The mirror's provider version; the schema differences between it and the bindings' version surface as errors.
+    // The mirror's provider version; schema differences between it and the bindings' version surface as errors.
     copy.terraform.required_providers.aws.version = mirrorVersion;
+    delete copy.terraform.backend;
     fs.writeFileSync(path.join(dir, 'cdk.tf.json'), JSON.stringify(copy));
-    await exec(terraform!, ['init', '-backend=false', '-input=false', '-no-color'], { cwd: dir, env });
+    fs.symlinkSync(path.join(template, '.terraform'), path.join(dir, '.terraform'));
+    fs.copyFileSync(path.join(template, '.terraform.lock.hcl'), path.join(dir, '.terraform.lock.hcl'));
     const { stdout } = await exec(terraform!, ['validate', '-json', '-no-color'], { cwd: dir, env }).catch((e) => e);
     return JSON.parse(stdout);
   }
 
   const results = new Map<string, Promise<any>>();
   beforeAll(async () => {
-    // Two at a time: CI has two cores, and the first init fills the plugin cache for the others.
+    fs.mkdirSync(template);
+    const providerOnly = { terraform: { required_providers: { aws: { source: 'aws', version: mirrorVersion } } } };
+    fs.writeFileSync(path.join(template, 'main.tf.json'), JSON.stringify(providerOnly));
+    await exec(terraform!, ['init', '-backend=false', '-input=false', '-no-color'], { cwd: template, env });
     const queue = [...stacks];
-    const first = queue.shift()!;
-    results.set(first.name, validate(first.name, first.json));
-    await results.get(first.name);
+    // Two at a time: CI has two cores.
     const worker = async () => {
       for (let s = queue.shift(); s; s = queue.shift()) {
         const p = validate(s.name, s.json);
@@ -85,4 +90,13 @@ if (!available) {
     expect(result.diagnostics.map((d: any) => `${d.severity}: ${d.summary} ${d.address ?? ''} ${d.detail ?? ''}`)).toEqual([]);
     expect(result.valid).toBe(true);
   });
+
+  test('a deliberately broken stack fails', async () => {
+    const broken = structuredClone(out.stack('dev-network').json);
+    const vpc = Object.values<any>(broken.resource.aws_vpc)[0];
+    vpc.no_such_argument = true;
+    const result = await validate('broken-dev-network', broken);
+    expect(result.valid).toBe(false);
+    expect(result.diagnostics.map((d: any) => d.summary)).toContain('Extraneous JSON object property');
+  }, 60_000);
 });

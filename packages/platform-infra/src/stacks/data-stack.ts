@@ -42,7 +42,8 @@ export class DataStack extends PavedStack {
         port: String(POSTGRES_PORT),
         database: env.postgres.databaseName,
         username: POSTGRES_MASTER_USER,
-      }, key);
+        password: this.postgres.password,
+      }, key, true);
     }
     if (env.redis) {
       this.redis = new RedisCache(this, 'redis', { ...common, spec: env.redis });
@@ -56,8 +57,8 @@ export class DataStack extends PavedStack {
   }
 
   /**
-   * Writes a connection secret. With `ignoreValueChanges` (Redis, whose token the random-password data source redraws
-   * at every plan) the value is written once; rotating it is the runbook's job.
+   * Writes a connection secret. With `ignoreValueChanges` (passwords that the random-password data source redraws at
+   * every plan) the value is written once; rotating it is the runbook's job.
    */
   private connectionSecret<S extends ConnectionSecretStore>(
     env: ResolvedEnvironment,

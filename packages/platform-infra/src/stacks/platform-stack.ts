@@ -16,7 +16,6 @@ import {
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { ClusterStack } from './cluster-stack';
-import type { DataStack } from './data-stack';
 import type { NetworkRefs, ZoneRef } from './network-stack';
 import { PavedStack } from './paved-stack';
 import { argoCdValues } from '../constructs/platform/argocd-values';
@@ -27,7 +26,6 @@ export interface PlatformStackProps {
   readonly network: NetworkRefs;
   readonly zone: ZoneRef;
   readonly cluster: ClusterStack;
-  readonly data: DataStack;
 }
 
 /**
@@ -84,7 +82,6 @@ export class PlatformStack extends PavedStack {
       [A.veleroBucket]: cluster.veleroBucket.name,
       [A.lokiBucket]: cluster.lokiBucket.name,
       [A.secretsPrefix]: env.naming.secretsPrefix(),
-      [A.postgresCredentialsSecretArn]: props.data.postgres?.instance.masterUserSecret.get(0).secretArn ?? '',
     };
     for (const addon of env.addons) {
       labels[addonEnabledLabel(addon.name)] = 'true';

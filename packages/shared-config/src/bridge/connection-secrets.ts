@@ -6,11 +6,10 @@
  */
 export const CONNECTION_SECRET_KEYS = {
   /**
-   * RDS PostgreSQL: endpoint address, port (as a string), database name and master user name. The password is not
-   * copied here: RDS generates and rotates it in its own secret, whose ARN the GitOps bridge carries
-   * (`BRIDGE_ANNOTATIONS.postgresCredentialsSecretArn`); a copy would go stale at the first rotation.
+   * RDS PostgreSQL: endpoint address, port (as a string), database name and the credentials. The password is drawn by
+   * Secrets Manager at apply time and lives in this secret, which is the one place services and RDS read it from.
    */
-  postgres: ['host', 'port', 'database', 'username'],
+  postgres: ['host', 'port', 'database', 'username', 'password'],
   /** ElastiCache Redis (TLS in transit): primary endpoint address, port (as a string) and the AUTH token. */
   redis: ['host', 'port', 'auth_token'],
 } as const;

@@ -20,8 +20,6 @@ export const BRIDGE_ANNOTATIONS = {
   veleroBucket: 'velero_bucket',
   lokiBucket: 'loki_bucket',
   secretsPrefix: 'aws_secrets_prefix',
-  /** ARN of the RDS-managed secret holding the PostgreSQL master credentials (`username`, `password`). */
-  postgresCredentialsSecretArn: 'postgres_credentials_secret_arn',
 } as const;
 export type BridgeAnnotationName = keyof typeof BRIDGE_ANNOTATIONS;
 export type BridgeAnnotationKey = (typeof BRIDGE_ANNOTATIONS)[BridgeAnnotationName];
