@@ -1,10 +1,11 @@
 import type { Command, Io } from './commands';
+import { gitopsCommand } from './gitops-command';
 import { synthCommand } from './synth-command';
 import { UserError, UsageError } from './user-error';
 import { validateCommand } from './validate-command';
 
 /** Every command of the `paved` CLI. Later issues register theirs here. */
-export const COMMANDS: readonly Command[] = [validateCommand, synthCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, synthCommand, gitopsCommand];
 
 function help(io: Io): number {
   io.out('usage: paved <command> [options]');

@@ -1,4 +1,8 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { ResolvedPlatform } from '@paved/shared-config';
+import { renderEnvironment, type RenderedFile } from './platform/environment-tree';
+import { toYaml } from './yaml';
 
 export interface GitopsSynthOptions {
   /** Directory that receives one folder per environment. */
@@ -15,9 +19,20 @@ export interface GitopsSynthResult {
   readonly files: readonly string[];
 }
 
+/** The rendered files of every selected environment, paths relative to the output directory (`<env>/...`). */
+export function renderGitops(platform: ResolvedPlatform, environments?: readonly string[]): RenderedFile[] {
+  return platform.environments
+    .filter((e) => !environments || environments.includes(e.name))
+    .flatMap((env) => renderEnvironment(platform, env).map((f) => ({ path: `${env.name}/${f.path}`, documents: f.documents })));
+}
+
 /** Renders everything ArgoCD needs for each environment into `<outdir>/<env>/`. */
 export function synthesizeGitops(platform: ResolvedPlatform, options: GitopsSynthOptions): GitopsSynthResult {
-  void platform;
-  void options;
-  return { files: [] };
+  const files = renderGitops(platform, options.environments);
+  for (const file of files) {
+    const target = path.join(options.outdir, file.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, toYaml(file.documents));
+  }
+  return { files: files.map((f) => f.path).sort() };
 }

@@ -1,8 +1,9 @@
 import type { BenchTarget } from '../bench-target';
 import { blueprintTarget } from './blueprint';
 import { configTarget } from './config';
+import { gitopsTarget } from './gitops';
 import { infraTarget } from './infra';
 import { synthTarget } from './synth';
 
 /** Every target of `pnpm bench`, in the order they run. */
-export const BENCH_TARGETS: readonly BenchTarget[] = [configTarget, infraTarget, synthTarget, blueprintTarget];
+export const BENCH_TARGETS: readonly BenchTarget[] = [configTarget, infraTarget, gitopsTarget, synthTarget, blueprintTarget];

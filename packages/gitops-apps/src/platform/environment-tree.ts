@@ -1,0 +1,79 @@
+import { addonEnabledLabel, type AddonName, type ResolvedEnvironment, type ResolvedPlatform } from '@paved/shared-config';
+import { App, Chart } from 'cdk8s';
+import type { AddonContext } from '../addons/addon';
+import { ADDON_SPECS } from '../addons/registry';
+import { ApplicationFactory } from '../argocd/applications';
+import { commonLabels } from '../labels';
+import { GitopsLayout } from '../layout';
+import { ServiceManifests } from '../services/service-manifests';
+import type { Manifest } from '../yaml';
+
+/** One rendered file of an environment: its path relative to the environment folder and its documents. */
+export interface RenderedFile {
+  readonly path: string;
+  readonly documents: readonly Manifest[];
+}
+
+/**
+ * Renders one environment: `apps/` (AppProjects, the root Application, one Application or ApplicationSet per add-on,
+ * one Application per add-on configuration and per service), `addons/<addon>/` and `services/<service>/`.
+ */
+export function renderEnvironment(platform: ResolvedPlatform, env: ResolvedEnvironment): RenderedFile[] {
+  const layout = new GitopsLayout(platform, env);
+  const labels = commonLabels(platform, env);
+  const apps = new ApplicationFactory(layout, labels);
+  const enabled = new Set<AddonName>(env.addons.map((a) => a.name));
+  const files: RenderedFile[] = [];
+  const app = new App();
+  const appFiles: RenderedFile[] = [];
+
+  for (const addon of env.addons) {
+    const spec = ADDON_SPECS[addon.name];
+    const ctx: AddonContext = { platform, env, addon, layout, labels, has: (n) => enabled.has(n), production: env.profile === 'production' };
+    const values = spec.values(ctx);
+    const application = spec.bridged ? apps.bridgedHelmAddon(addon, addonEnabledLabel(addon.name), values) : apps.helmAddon(addon, values);
+    appFiles.push({ path: `${GitopsLayout.APPS}/addon-${addon.name}.yaml`, documents: [application as unknown as Manifest] });
+    if (spec.configuration) {
+      const chart = new Chart(app, `addon-${addon.name}`, { disableResourceNameHashes: true });
+      spec.configuration.render(chart, ctx);
+      const documents = chart.toJson() as Manifest[];
+      if (documents.length > 0) {
+        const dir = layout.addonDir(addon.name);
+        files.push({ path: `${dir}/manifests.yaml`, documents });
+        const config = apps.platformDirectory(`${addon.name}-config`, dir, spec.configuration.wave, spec.configuration.options);
+        appFiles.push({ path: `${GitopsLayout.APPS}/addon-${addon.name}-config.yaml`, documents: [config as unknown as Manifest] });
+      }
+    }
+  }
+
+  const serviceNamespaces: string[] = [];
+  const serviceKinds = new Map<string, { group: string; kind: string }>();
+  for (const service of env.services) {
+    const chart = new ServiceManifests(app, `service-${service.name}`, {
+      platform,
+      env,
+      service,
+      addons: {
+        externalSecrets: enabled.has('external-secrets'),
+        prometheus: enabled.has('kube-prometheus-stack'),
+        ingressNginx: enabled.has('ingress-nginx'),
+        certManager: enabled.has('cert-manager'),
+      },
+    });
+    const documents = chart.toJson() as Manifest[];
+    const dir = layout.serviceDir(service.name);
+    files.push({ path: `${dir}/manifests.yaml`, documents });
+    serviceNamespaces.push(chart.namespaceName);
+    for (const doc of documents) {
+      if (doc.kind === 'Namespace') continue;
+      const group = doc.apiVersion.includes('/') ? doc.apiVersion.split('/')[0] : '';
+      serviceKinds.set(`${group}/${doc.kind}`, { group, kind: doc.kind });
+    }
+    appFiles.push({ path: `${GitopsLayout.APPS}/service-${service.name}.yaml`, documents: [apps.service(service.name, chart.namespaceName, dir) as unknown as Manifest] });
+  }
+
+  const kinds = [...serviceKinds.values()].sort((a, b) => `${a.group}/${a.kind}`.localeCompare(`${b.group}/${b.kind}`));
+  appFiles.push({ path: `${GitopsLayout.APPS}/projects.yaml`, documents: apps.projects(serviceNamespaces.sort(), kinds) as unknown as Manifest[] });
+  appFiles.push({ path: `${GitopsLayout.APPS}/root.yaml`, documents: [apps.root() as unknown as Manifest] });
+  return [...appFiles, ...files].sort((a, b) => a.path.localeCompare(b.path));
+}

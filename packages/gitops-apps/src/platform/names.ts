@@ -1,0 +1,21 @@
+import { ADDON_CATALOG } from '@paved/shared-config';
+
+/** Names that rendered manifests share with the add-ons' charts and configuration. */
+
+/** The Let's Encrypt production ClusterIssuer that Ingresses name. */
+export const CLUSTER_ISSUER = 'letsencrypt';
+/** The Let's Encrypt staging ClusterIssuer, for trying out new hosts without hitting rate limits. */
+export const CLUSTER_ISSUER_STAGING = 'letsencrypt-staging';
+/** The ClusterSecretStore on AWS Secrets Manager that every ExternalSecret reads from. */
+export const CLUSTER_SECRET_STORE = 'aws-secrets-manager';
+/** IngressClass of ingress-nginx. */
+export const INGRESS_CLASS = 'nginx';
+/** Namespace of ingress-nginx (its catalog namespace). */
+export const INGRESS_NAMESPACE = ADDON_CATALOG['ingress-nginx'].namespace;
+/** Namespace of kube-prometheus-stack (its catalog namespace). */
+export const MONITORING_NAMESPACE = ADDON_CATALOG['kube-prometheus-stack'].namespace;
+/** Kubernetes Secret holding the Slack webhook URL, mounted into Alertmanager. */
+export const ALERTMANAGER_SLACK_SECRET = 'alertmanager-slack';
+export const ALERTMANAGER_SLACK_KEY = 'webhook-url';
+/** Kubernetes Secret holding Grafana's admin credentials (generated once by External Secrets). */
+export const GRAFANA_ADMIN_SECRET = 'grafana-admin';

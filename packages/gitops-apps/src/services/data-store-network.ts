@@ -1,0 +1,18 @@
+import type { ResolvedEnvironment, ServiceDependency } from '@paved/shared-config';
+import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
+
+/** Ports of the managed data stores (RDS PostgreSQL and ElastiCache Redis defaults, which Paved keeps). */
+export const DATA_STORE_PORTS: Readonly<Record<ServiceDependency, number>> = { postgres: 5432, redis: 6379 };
+
+/**
+ * Egress from a service to a managed data store: the data subnets when Paved carves them, else the private ranges
+ * (a brought VPC's CIDRs are not in the config), on the store's port only.
+ */
+export function dataStoreEgress(env: ResolvedEnvironment, store: ServiceDependency): k8s.NetworkPolicyEgressRule {
+  const cidrs =
+    env.network.mode === 'create' ? [...env.network.subnets.data] : ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+  return {
+    to: cidrs.map((cidr) => ({ ipBlock: { cidr } })),
+    ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(DATA_STORE_PORTS[store]) }],
+  };
+}

@@ -1,0 +1,456 @@
+// The `k8s` L1 module of cdk8s-plus-33, imported directly: the L2 index costs 150 ms of loading and none of its
+// constructs fit (no seccomp profile, no `drop: [ALL]`, no app.kubernetes.io labels; replicas plus an HPA fails).
+import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret';
+import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
+import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
+import {
+  CONNECTION_SECRET_KEYS,
+  type ResolvedEnvironment,
+  type ResolvedPlatform,
+  type ResolvedService,
+} from '@paved/shared-config';
+import { Chart } from 'cdk8s';
+import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
+import type { Construct } from 'constructs';
+import { dataStoreEgress } from './data-store-network';
+import { emit } from '../emit';
+import { LABELS, commonLabels, labelValue, selectorLabels } from '../labels';
+import { CLUSTER_ISSUER, CLUSTER_SECRET_STORE, INGRESS_CLASS, INGRESS_NAMESPACE, MONITORING_NAMESPACE } from '../platform/names';
+
+/** UID and GID the service images run as (the service blueprint's Dockerfile sets `USER 1000:1000`). */
+export const RUNTIME_UID = 1000;
+/** Port the Service exposes inside the cluster; the container port is the service's own. */
+export const SERVICE_PORT = 80;
+/** Path of the Prometheus metrics every Paved service serves. */
+export const METRICS_PATH = '/metrics';
+
+export interface ServiceManifestsProps {
+  readonly platform: ResolvedPlatform;
+  readonly env: ResolvedEnvironment;
+  readonly service: ResolvedService;
+  /** Add-ons of the environment that the service's manifests integrate with. */
+  readonly addons: {
+    readonly externalSecrets: boolean;
+    readonly prometheus: boolean;
+    readonly ingressNginx: boolean;
+    readonly certManager: boolean;
+  };
+}
+
+/**
+ * Everything one service runs on in one environment, in its own namespace: Namespace (Pod Security "restricted"),
+ * ServiceAccount, Deployment, Service, HPA or fixed replicas, PDB, Ingress with TLS, default-deny NetworkPolicies with
+ * the allowances the service needs, ExternalSecrets, ServiceMonitor and PrometheusRule.
+ */
+export class ServiceManifests extends Chart {
+  /** The namespace, named after the service. */
+  readonly namespaceName: string;
+  /** Name of every Kubernetes Secret the Deployment reads, with the keys it reads. */
+  readonly secretsRead: ReadonlyMap<string, readonly string[]>;
+
+  constructor(scope: Construct, id: string, props: ServiceManifestsProps) {
+    super(scope, id, { disableResourceNameHashes: true });
+    const { platform, env, service: svc, addons } = props;
+    const ns = svc.name;
+    this.namespaceName = ns;
+    const selector = selectorLabels(svc.name);
+    const labels: Record<string, string> = {
+      ...commonLabels(platform, env),
+      ...selector,
+      [LABELS.component]: 'service',
+      ...(svc.team ? { [LABELS.team]: labelValue(svc.team) } : {}),
+    };
+    const meta = (name: string, extra: Record<string, string> = {}) => ({ name, namespace: ns, labels: { ...labels, ...extra } });
+
+    new k8s.KubeNamespace(this, 'Namespace', {
+      metadata: {
+        name: ns,
+        labels: {
+          ...labels,
+          'pod-security.kubernetes.io/enforce': 'restricted',
+          'pod-security.kubernetes.io/enforce-version': 'latest',
+          'pod-security.kubernetes.io/warn': 'restricted',
+          'pod-security.kubernetes.io/audit': 'restricted',
+        },
+      },
+    });
+
+    new k8s.KubeServiceAccount(this, 'ServiceAccount', {
+      metadata: meta(svc.name),
+      // Services do not talk to the Kubernetes API: no token in their pods.
+      automountServiceAccountToken: false,
+    });
+
+    // Environment: plain variables, then secrets from Kubernetes Secrets that External Secrets keeps in sync.
+    const secretsRead = new Map<string, string[]>();
+    const fromSecret = (envVar: string, secret: string, key: string): k8s.EnvVar => {
+      secretsRead.set(secret, [...(secretsRead.get(secret) ?? []), key]);
+      return { name: envVar, valueFrom: { secretKeyRef: { name: secret, key } } };
+    };
+    const envVars: k8s.EnvVar[] = Object.entries(svc.env).map(([name, value]) => ({ name, value }));
+    if (addons.externalSecrets) {
+      if (svc.secrets.length > 0) {
+        const secretName = `${svc.name}-secrets`;
+        emit(this, externalSecret(meta(secretName), secretName, svc.secrets.map((s) => ({
+          secretKey: s.envVar,
+          remoteRef: { key: s.secretName, ...(s.key ? { property: s.key } : {}) },
+        }))));
+        for (const s of svc.secrets) envVars.push(fromSecret(s.envVar, secretName, s.envVar));
+      }
+      for (const store of svc.dependsOn) {
+        const secretName = `${svc.name}-${store}`;
+        const template = DATA_STORE_ENV[store];
+        emit(this, externalSecret(
+          meta(secretName),
+          secretName,
+          CONNECTION_SECRET_KEYS[store].map((key) => ({
+            secretKey: key,
+            remoteRef: { key: env.naming.connectionSecret(store), property: key },
+          })),
+          template,
+        ));
+        for (const name of Object.keys(template).sort()) envVars.push(fromSecret(name, secretName, name));
+      }
+    }
+    this.secretsRead = secretsRead;
+
+    const probe = (path: string, periodSeconds: number, failureThreshold: number): k8s.Probe => ({
+      httpGet: { path, port: k8s.IntOrString.fromString('http') },
+      periodSeconds,
+      failureThreshold,
+      timeoutSeconds: 2,
+    });
+    const replicas = svc.scaling.kind === 'fixed' ? svc.scaling.replicas : undefined;
+    const version = labelValue(imageTag(svc.image));
+    new k8s.KubeDeployment(this, 'Deployment', {
+      metadata: meta(svc.name),
+      spec: {
+        // With an HPA, the Deployment leaves replicas alone so that syncs never fight the autoscaler.
+        replicas,
+        revisionHistoryLimit: 5,
+        selector: { matchLabels: selector },
+        strategy: {
+          type: 'RollingUpdate',
+          rollingUpdate: { maxUnavailable: k8s.IntOrString.fromNumber(0), maxSurge: k8s.IntOrString.fromString('25%') },
+        },
+        template: {
+          metadata: { labels: { ...labels, ...(version ? { [LABELS.version]: version } : {}) } },
+          spec: {
+            serviceAccountName: svc.name,
+            automountServiceAccountToken: false,
+            enableServiceLinks: false,
+            securityContext: {
+              runAsNonRoot: true,
+              runAsUser: RUNTIME_UID,
+              runAsGroup: RUNTIME_UID,
+              fsGroup: RUNTIME_UID,
+              seccompProfile: { type: 'RuntimeDefault' },
+            },
+            topologySpreadConstraints: [
+              {
+                maxSkew: 1,
+                topologyKey: 'topology.kubernetes.io/zone',
+                whenUnsatisfiable: env.profile === 'production' ? 'DoNotSchedule' : 'ScheduleAnyway',
+                labelSelector: { matchLabels: selector },
+                matchLabelKeys: ['pod-template-hash'],
+              },
+              {
+                maxSkew: 1,
+                topologyKey: 'kubernetes.io/hostname',
+                whenUnsatisfiable: 'ScheduleAnyway',
+                labelSelector: { matchLabels: selector },
+                matchLabelKeys: ['pod-template-hash'],
+              },
+            ],
+            terminationGracePeriodSeconds: 30,
+            containers: [
+              {
+                name: svc.name,
+                image: svc.image,
+                imagePullPolicy: 'IfNotPresent',
+                ports: [{ name: 'http', containerPort: svc.port, protocol: 'TCP' }],
+                env: envVars.length > 0 ? envVars : undefined,
+                resources: {
+                  requests: { cpu: k8s.Quantity.fromString(svc.resources.cpu), memory: k8s.Quantity.fromString(svc.resources.memory) },
+                  // The memory request is also the limit: a pod never gets OOM-killed for memory it was promised.
+                  limits: { memory: k8s.Quantity.fromString(svc.resources.memory) },
+                },
+                startupProbe: probe(svc.health.liveness, 5, 24),
+                livenessProbe: probe(svc.health.liveness, 10, 3),
+                readinessProbe: probe(svc.health.readiness, 5, 2),
+                securityContext: {
+                  allowPrivilegeEscalation: false,
+                  privileged: false,
+                  readOnlyRootFilesystem: true,
+                  runAsNonRoot: true,
+                  capabilities: { drop: ['ALL'] },
+                  seccompProfile: { type: 'RuntimeDefault' },
+                },
+                volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+              },
+            ],
+            volumes: [{ name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } }],
+          },
+        },
+      },
+    });
+
+    new k8s.KubeService(this, 'Service', {
+      metadata: meta(svc.name),
+      spec: {
+        type: 'ClusterIP',
+        selector,
+        ports: [{ name: 'http', port: SERVICE_PORT, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
+      },
+    });
+
+    if (svc.scaling.kind === 'autoscaling') {
+      new k8s.KubeHorizontalPodAutoscalerV2(this, 'Autoscaler', {
+        metadata: meta(svc.name),
+        spec: {
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: svc.name },
+          minReplicas: svc.scaling.minReplicas,
+          maxReplicas: svc.scaling.maxReplicas,
+          metrics: [
+            {
+              type: 'Resource',
+              resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: svc.scaling.targetCpuUtilization } },
+            },
+          ],
+        },
+      });
+    }
+
+    // One pod at a time may go during node drains: always allows a disruption, and stays below the HPA's minimum.
+    new k8s.KubePodDisruptionBudget(this, 'DisruptionBudget', {
+      metadata: meta(svc.name),
+      spec: {
+        maxUnavailable: k8s.IntOrString.fromNumber(1),
+        selector: { matchLabels: selector },
+        unhealthyPodEvictionPolicy: 'AlwaysAllow',
+      },
+    });
+
+    if (svc.ingress && addons.ingressNginx) {
+      const internal = svc.ingress.visibility === 'internal';
+      new k8s.KubeIngress(this, 'Ingress', {
+        metadata: {
+          ...meta(svc.name),
+          annotations: {
+            ...(addons.certManager ? { 'cert-manager.io/cluster-issuer': CLUSTER_ISSUER } : {}),
+            ...(internal ? { 'nginx.ingress.kubernetes.io/whitelist-source-range': internalSourceRanges(env).join(',') } : {}),
+          },
+        },
+        spec: {
+          ingressClassName: INGRESS_CLASS,
+          tls: [{ hosts: [svc.ingress.host], secretName: `${svc.name}-tls` }],
+          rules: [
+            {
+              host: svc.ingress.host,
+              http: {
+                paths: [
+                  {
+                    path: svc.ingress.path,
+                    pathType: 'Prefix',
+                    backend: { service: { name: svc.name, port: { name: 'http' } } },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      });
+    }
+
+    this.networkPolicies(svc, meta, selector, env, addons);
+
+    if (addons.prometheus) {
+      const monitor: IServiceMonitor = {
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'ServiceMonitor',
+        metadata: meta(svc.name),
+        spec: {
+          selector: { matchLabels: selector },
+          namespaceSelector: { matchNames: [ns] },
+          endpoints: [{ port: 'http', path: METRICS_PATH, interval: '30s', scrapeTimeout: '10s' }],
+        },
+      };
+      emit(this, monitor);
+      emit(this, serviceRules(svc, ns, meta(svc.name), addons.ingressNginx));
+    }
+  }
+
+  private networkPolicies(
+    svc: ResolvedService,
+    meta: (name: string) => { name: string; namespace: string; labels: Record<string, string> },
+    selector: Record<string, string>,
+    env: ResolvedEnvironment,
+    addons: ServiceManifestsProps['addons'],
+  ): void {
+    const port = k8s.IntOrString.fromString('http');
+    new k8s.KubeNetworkPolicy(this, 'DefaultDeny', {
+      metadata: meta('default-deny'),
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+    });
+    const ingress: k8s.NetworkPolicyIngressRule[] = [];
+    if (svc.ingress && addons.ingressNginx) {
+      ingress.push({
+        from: [{
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': INGRESS_NAMESPACE } },
+          podSelector: { matchLabels: { [LABELS.name]: 'ingress-nginx' } },
+        }],
+        ports: [{ protocol: 'TCP', port }],
+      });
+    }
+    if (addons.prometheus) {
+      ingress.push({
+        from: [{
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': MONITORING_NAMESPACE } },
+          podSelector: { matchLabels: { [LABELS.name]: 'prometheus' } },
+        }],
+        ports: [{ protocol: 'TCP', port }],
+      });
+    }
+    const egress: k8s.NetworkPolicyEgressRule[] = [
+      {
+        to: [{
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+          podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+        }],
+        ports: [
+          { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
+          { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
+        ],
+      },
+      ...svc.dependsOn.map((store) => dataStoreEgress(env, store)),
+      {
+        // HTTPS to the internet (third-party APIs), never to private ranges or the instance metadata service.
+        to: [{ ipBlock: { cidr: '0.0.0.0/0', except: [...PRIVATE_RANGES, '169.254.0.0/16'] } }],
+        ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }],
+      },
+    ];
+    new k8s.KubeNetworkPolicy(this, 'Allow', {
+      metadata: meta(svc.name),
+      spec: {
+        podSelector: { matchLabels: selector },
+        policyTypes: ['Ingress', 'Egress'],
+        ingress,
+        egress,
+      },
+    });
+  }
+}
+
+export const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+
+/** Sources an internal ingress accepts: the VPC, or every private range when the VPC is brought (its CIDR is unknown). */
+export function internalSourceRanges(env: ResolvedEnvironment): string[] {
+  return env.network.mode === 'create' ? [env.network.vpcCidr] : [...PRIVATE_RANGES];
+}
+
+/**
+ * The variables a service gets per data store, as External Secrets templates over the keys of the connection secret
+ * (`CONNECTION_SECRET_KEYS`). `DATABASE_URL` and `REDIS_URL` are what the service blueprint's code reads; the `PG*`
+ * variables are what PostgreSQL clients read when no URL is given.
+ */
+export const DATA_STORE_ENV: Readonly<Record<'postgres' | 'redis', Readonly<Record<string, string>>>> = {
+  postgres: {
+    DATABASE_URL: 'postgresql://{{ .username | urlquery }}:{{ .password | urlquery }}@{{ .host }}:{{ .port }}/{{ .database }}?sslmode=require',
+    PGHOST: '{{ .host }}',
+    PGPORT: '{{ .port }}',
+    PGDATABASE: '{{ .database }}',
+    PGUSER: '{{ .username }}',
+    PGPASSWORD: '{{ .password }}',
+    PGSSLMODE: 'require',
+  },
+  redis: {
+    // ElastiCache with encryption in transit: TLS (`rediss://`) and the AUTH token.
+    REDIS_URL: 'rediss://:{{ .auth_token | urlquery }}@{{ .host }}:{{ .port }}',
+  },
+};
+
+function externalSecret(
+  metadata: IExternalSecret['metadata'],
+  target: string,
+  data: NonNullable<IExternalSecret['spec']>['data'],
+  template?: Readonly<Record<string, string>>,
+): IExternalSecret {
+  return {
+    apiVersion: 'external-secrets.io/v1beta1',
+    kind: 'ExternalSecret',
+    metadata,
+    spec: {
+      refreshInterval: '1h',
+      secretStoreRef: { kind: 'ClusterSecretStore', name: CLUSTER_SECRET_STORE },
+      target: {
+        name: target,
+        creationPolicy: 'Owner',
+        deletionPolicy: 'Retain',
+        ...(template ? { template: { engineVersion: 'v2', type: 'Opaque', data: { ...template } } } : {}),
+      },
+      data,
+    },
+  };
+}
+
+function imageTag(image: string): string {
+  const at = image.indexOf('@');
+  if (at >= 0) return image.slice(at + 1).replace(':', '-').slice(0, 20);
+  return image.slice(image.lastIndexOf(':') + 1);
+}
+
+/** Alerts of one service: replicas short of the desired count, autoscaler pinned at its maximum, 5xx ratio ≥ 5 %. */
+function serviceRules(
+  svc: ResolvedService,
+  ns: string,
+  metadata: IPrometheusRule['metadata'],
+  hasIngressMetrics: boolean,
+): IPrometheusRule {
+  const sel = `namespace="${ns}", deployment="${svc.name}"`;
+  const rules: NonNullable<NonNullable<NonNullable<IPrometheusRule['spec']>['groups']>[number]['rules']> = [
+    {
+      alert: 'ServiceReplicasUnavailable',
+      expr: `kube_deployment_status_replicas_available{${sel}} < kube_deployment_spec_replicas{${sel}}`,
+      for: '10m',
+      labels: { severity: 'warning', service: svc.name },
+      annotations: {
+        summary: `${svc.name}: fewer replicas available than desired`,
+        description: '{{ $labels.namespace }}/{{ $labels.deployment }} has had {{ $value }} available replicas, fewer than desired, for 10 minutes.',
+      },
+    },
+  ];
+  if (svc.scaling.kind === 'autoscaling') {
+    const hpa = `namespace="${ns}", horizontalpodautoscaler="${svc.name}"`;
+    rules.push({
+      alert: 'ServiceAutoscalerAtMaximum',
+      expr: `kube_horizontalpodautoscaler_status_current_replicas{${hpa}} >= kube_horizontalpodautoscaler_spec_max_replicas{${hpa}}`,
+      for: '15m',
+      labels: { severity: 'warning', service: svc.name },
+      annotations: {
+        summary: `${svc.name}: autoscaler at its maximum`,
+        description: '{{ $labels.namespace }}/{{ $labels.horizontalpodautoscaler }} has run at its maximum of {{ $value }} replicas for 15 minutes.',
+      },
+    });
+  }
+  if (svc.ingress && hasIngressMetrics) {
+    const ing = `namespace="${ns}", ingress="${svc.name}"`;
+    rules.push({
+      alert: 'ServiceIngressErrorRatio',
+      expr:
+        `sum(rate(nginx_ingress_controller_requests{${ing}, status=~"5.."}[5m])) / ` +
+        `sum(rate(nginx_ingress_controller_requests{${ing}}[5m])) >= 0.05`,
+      for: '5m',
+      labels: { severity: 'critical', service: svc.name },
+      annotations: {
+        summary: `${svc.name}: 5 % or more of requests fail with 5xx`,
+        description: '{{ $value | humanizePercentage }} of the requests to ingress ' + `${ns}/${svc.name}` + ' answered 5xx over 5 minutes.',
+      },
+    });
+  }
+  return {
+    apiVersion: 'monitoring.coreos.com/v1',
+    kind: 'PrometheusRule',
+    metadata,
+    spec: { groups: [{ name: `${svc.name}.rules`, rules }] },
+  };
+}
