@@ -113,3 +113,21 @@ describe('paved gitops publish', () => {
     expect(badBranch.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('paved gitops chart', () => {
+  test('writes a service of an environment as a Helm chart, again on the same directory', () => {
+    const out = path.join(work, 'chart');
+    for (let i = 0; i < 2; i++) {
+      const run = runPaved(['gitops', 'chart', '--config', base, '--service', 'api', '--env', 'prod', '--out', out]);
+      expect(run.status).toBe(0);
+    }
+    expect(fs.readFileSync(path.join(out, 'Chart.yaml'), 'utf8')).toContain('version: 1.14.2');
+    expect(fs.existsSync(path.join(out, 'templates', 'manifests.yaml'))).toBe(true);
+  });
+
+  test('an unknown service is one line naming the services there are', () => {
+    const run = runPaved(['gitops', 'chart', '--config', base, '--service', 'nope', '--env', 'prod', '--out', path.join(work, 'x')]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/--service: 'nope' is not a service of prod \(one of api, web, worker\)\n$/);
+  });
+});

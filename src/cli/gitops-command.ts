@@ -1,15 +1,21 @@
-import { renderGitops, toYaml, validateRendered } from '@paved/gitops-apps';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chartVersionFor, renderGitops, serviceChart, toYaml, validateRendered } from '@paved/gitops-apps';
 import { resolvePlatform } from '@paved/shared-config';
-import { type Command, parseOptions } from './commands';
+import { type Command, type Io, parseOptions } from './commands';
 import { DEFAULT_CONFIG } from './defaults';
-import { UsageError } from './user-error';
+import { UsageError, UserError } from './user-error';
 import { loadConfig } from '../config/load-config';
 import { provenanceFile, sourceCommitOf } from '../gitops/provenance';
 import { publishToBranch } from '../gitops/publish';
+import { replaceDirectoryAtomically } from '../synth/atomic-output';
 import { checkConfig, checkEnvironmentFilter } from '../synth/check-config';
 
 const PROVENANCE = 'hydrator.metadata';
-const USAGE = 'paved gitops publish --branch NAME [--repo PATH_OR_URL] [--push] [--config FILE] [--env NAME ...]';
+const USAGE = [
+  'paved gitops publish --branch NAME [--repo PATH_OR_URL] [--push] [--config FILE] [--env NAME ...]',
+  '       paved gitops chart --service NAME --env NAME --out DIR [--config FILE]',
+].join('\n');
 
 export const gitopsCommand: Command = {
   name: 'gitops',
@@ -17,7 +23,8 @@ export const gitopsCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const [sub, ...rest] = args;
-    if (sub !== 'publish') throw new UsageError(`paved gitops: expected the subcommand 'publish' (usage: ${USAGE})`);
+    if (sub === 'chart') return writeChart(rest, io);
+    if (sub !== 'publish') throw new UsageError(`paved gitops: expected a subcommand, 'publish' or 'chart' (usage: ${USAGE})`);
     const options = parseOptions('gitops publish', rest, {
       config: { type: 'string' },
       branch: { type: 'string' },
@@ -79,3 +86,31 @@ export const gitopsCommand: Command = {
     return 0;
   },
 };
+
+/** `paved gitops chart`: one service of one environment as a Helm chart, written atomically to `--out`. */
+async function writeChart(args: string[], io: Io): Promise<number> {
+  const options = parseOptions('gitops chart', args, { config: { type: 'string' }, service: { type: 'string' }, env: { type: 'string' }, out: { type: 'string' } });
+  if (!options.service || !options.env || !options.out) throw new UsageError(`paved gitops chart: --service, --env and --out are required (usage: ${USAGE})`);
+  const loaded = loadConfig(options.config ?? DEFAULT_CONFIG, io.cwd);
+  const checked = checkConfig(loaded);
+  checkEnvironmentFilter(checked.config, loaded.displayPath, [options.env]);
+  const platform = resolvePlatform(checked.config);
+  const env = platform.environments.find((e) => e.name === options.env)!;
+  const service = env.services.find((s) => s.name === options.service);
+  if (!service) {
+    const known = env.services.map((s) => s.name).join(', ');
+    throw new UserError([`error: ${loaded.displayPath}: --service: '${options.service}' is not a service of ${env.name} (one of ${known})`]);
+  }
+  const manifests = renderGitops(platform, [env.name]).find((f) => f.path === `${env.name}/services/${service.name}/manifests.yaml`)!;
+  const tag = service.image.includes('@') ? service.image.slice(service.image.indexOf('@') + 1) : service.image.slice(service.image.lastIndexOf(':') + 1);
+  const files = serviceChart({ service: service.name, environment: env.name, manifests, version: chartVersionFor(tag), appVersion: tag });
+  const out = path.resolve(io.cwd, options.out);
+  await replaceDirectoryAtomically(out, (dir) => {
+    for (const f of files) {
+      fs.mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f.path), f.content);
+    }
+  }, 'Chart.yaml');
+  io.out(`paved gitops chart: ${service.name} (${env.name}) -> ${options.out} (helm upgrade --install ${service.name} ${options.out})`);
+  return 0;
+}

@@ -9,10 +9,14 @@ export const OUTPUT_MARKER = 'summary.json';
  * Builds a directory next to `target` and swaps it into place with renames, so `target` is either the complete old
  * output or the complete new one: a failure while building leaves `target` untouched.
  */
-export async function replaceDirectoryAtomically<T>(target: string, build: (dir: string) => Promise<T> | T): Promise<T> {
+export async function replaceDirectoryAtomically<T>(
+  target: string,
+  build: (dir: string) => Promise<T> | T,
+  marker: string = OUTPUT_MARKER,
+): Promise<T> {
   const absolute = path.resolve(target);
   const parent = path.dirname(absolute);
-  refuseForeignDirectory(absolute, target);
+  refuseForeignDirectory(absolute, target, marker);
   fs.mkdirSync(parent, { recursive: true });
   const staging = fs.mkdtempSync(path.join(parent, `.paved-tmp-${path.basename(absolute)}-`));
   let result: T;
@@ -36,13 +40,13 @@ export async function replaceDirectoryAtomically<T>(target: string, build: (dir:
   return result;
 }
 
-function refuseForeignDirectory(absolute: string, shown: string): void {
+function refuseForeignDirectory(absolute: string, shown: string, marker: string): void {
   if (!fs.existsSync(absolute)) return;
   const stat = fs.statSync(absolute);
   const entries = stat.isDirectory() ? fs.readdirSync(absolute) : ['(file)'];
-  if (entries.length > 0 && !entries.includes(OUTPUT_MARKER)) {
+  if (entries.length > 0 && !entries.includes(marker)) {
     throw new UserError([
-      `error: --out ${shown}: exists and was not written by paved (no ${OUTPUT_MARKER}); refusing to replace it (an empty or new directory, or a previous paved output)`,
+      `error: --out ${shown}: exists and was not written by paved (no ${marker}); refusing to replace it (an empty or new directory, or a previous paved output)`,
     ]);
   }
 }

@@ -10,3 +10,4 @@ export * from './addons/addon';
 export * from './addons/registry';
 export * from './services/service-manifests';
 export * from './validation/validate-rendered';
+export * from './helm/service-chart';
