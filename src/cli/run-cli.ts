@@ -1,3 +1,4 @@
+import { checkCommand } from './check-command';
 import type { Command, Io } from './commands';
 import { gitopsCommand } from './gitops-command';
 import { synthCommand } from './synth-command';
@@ -5,7 +6,7 @@ import { UserError, UsageError } from './user-error';
 import { validateCommand } from './validate-command';
 
 /** Every command of the `paved` CLI. Later issues register theirs here. */
-export const COMMANDS: readonly Command[] = [validateCommand, synthCommand, gitopsCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, synthCommand, checkCommand, gitopsCommand];
 
 function help(io: Io): number {
   io.out('usage: paved <command> [options]');

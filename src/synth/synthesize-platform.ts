@@ -7,6 +7,7 @@ import { resolvePlatform } from '@paved/shared-config';
 import { replaceDirectoryAtomically, OUTPUT_MARKER } from './atomic-output';
 import { checkConfig, checkEnvironmentFilter } from './check-config';
 import { buildSummary, type PhaseTimings, type SynthSummary } from './summary';
+import { checkOutput, refuseFailingOutput } from '../check/check-output';
 import type { LoadedConfig } from '../config/load-config';
 
 export interface SynthRequest {
@@ -18,6 +19,11 @@ export interface SynthRequest {
   readonly environments?: readonly string[];
   /** @default true */
   readonly timings?: boolean;
+  /**
+   * Run `paved check` over the output and refuse to write it when it fails.
+   * @default true
+   */
+  readonly checks?: boolean;
 }
 
 export interface SynthReport {
@@ -72,6 +78,8 @@ export async function synthesizePlatform(request: SynthRequest): Promise<SynthRe
       timings: request.timings === false ? undefined : { ...partial, totalMs: Math.round(performance.now() - started) },
     });
     fs.writeFileSync(path.join(staging, OUTPUT_MARKER), `${JSON.stringify(summary, null, 2)}\n`);
+    // The guardrails see the output exactly as written; a failure discards the staging directory (counted in write).
+    if (request.checks !== false) refuseFailingOutput(checkOutput(staging, platform.waivers), request.loaded.displayPath);
     return { summary, partial };
   });
   const writeMs = lap();

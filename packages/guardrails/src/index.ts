@@ -1,1 +1,11 @@
-export {};
+export * from './rule';
+export * from './rules/define';
+export * from './rules/index';
+export * from './engine/check-input';
+export * from './engine/read-output';
+export * from './engine/run-checks';
+export * from './engine/waivers';
+export * from './model/manifests';
+export * from './model/terraform';
+export * from './report/text-report';
+export * from './report/sarif-report';

@@ -1,0 +1,224 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { synthesizeGitops } from '@paved/gitops-apps';
+import { ALL_RULES, readOutput, runChecks, type CheckInput } from '@paved/guardrails';
+import { synthesizeInfrastructure } from '@paved/platform-infra';
+import { resolvePlatform } from '@paved/shared-config';
+import example from '../platform.config';
+
+/**
+ * Every rule has a passing fixture (the real example output, where the rule holds) and a failing one (the same output
+ * with one attribute or object changed, as an escape-hatch override or a hand edit would). The table must cover every
+ * registered rule: a rule without fixtures fails the test.
+ */
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-guardrails-'));
+const platform = resolvePlatform(example);
+const { stacks } = synthesizeInfrastructure(platform, { outdir: path.join(out, 'terraform') });
+synthesizeGitops(platform, { outdir: path.join(out, 'gitops') });
+fs.writeFileSync(path.join(out, 'summary.json'), JSON.stringify({
+  environments: platform.environments.map((e) => ({ name: e.name, profile: e.profile })),
+  terraform: { stacks: stacks.map((s) => ({ name: s.name, environment: s.environment })) },
+}));
+const base = readOutput(out);
+
+type Subject = { kind: 'tf'; stack: string; type: string; path: string } | { kind: 'k8s'; env: string; docKind: string; name: string; namespace?: string };
+interface Fixture {
+  readonly subject: Subject;
+  /** Turns the passing output into a failing one. */
+  readonly fail: (target: any, input: CheckInput) => void;
+  /** The passing case needs a change too (rules about things the example does not have). @default - none */
+  readonly pass?: (target: any, input: CheckInput) => void;
+}
+
+const tf = (stack: string, type: string, p: string): Subject => ({ kind: 'tf', stack, type, path: p });
+const k8s = (env: string, docKind: string, name: string, namespace?: string): Subject => ({ kind: 'k8s', env, docKind, name, namespace });
+
+function locate(input: CheckInput, s: Subject): { target: any; address: string } {
+  if (s.kind === 'tf') {
+    const stack = input.stacks.find((x) => x.name === s.stack)!;
+    const byName = (stack.json as any).resource?.[s.type] ?? {};
+    const name = Object.keys(byName).find((n) => String(byName[n]['//']?.metadata?.path ?? '').endsWith(s.path));
+    if (!name) throw new Error(`fixture subject ${s.stack} ${s.type} ${s.path} not found`);
+    return { target: byName[name], address: `${s.stack}:${s.type}.${name}` };
+  }
+  const doc = input.documents.find(
+    (d) => d.environment === s.env && d.kind === s.docKind && d.name === s.name && (s.namespace === undefined || d.namespace === s.namespace),
+  );
+  if (!doc) throw new Error(`fixture subject ${s.env} ${s.docKind} ${s.name} not found`);
+  return { target: doc.object, address: doc.address };
+}
+
+const remove = (input: CheckInput, stack: string, type: string, pathPart: string) => {
+  const byName = (input.stacks.find((x) => x.name === stack)!.json as any).resource[type];
+  for (const n of Object.keys(byName)) if (String(byName[n]['//']?.metadata?.path).includes(pathPart)) delete byName[n];
+};
+const container = (d: any) => d.spec.template.spec.containers[0];
+const withPolicy = (mutate: (doc: any) => void) => (t: any) => {
+  const doc = JSON.parse(t.policy);
+  mutate(doc);
+  t.policy = JSON.stringify(doc);
+};
+
+const DB = tf('prod-data', 'aws_db_instance', 'postgres/instance');
+const REDIS = tf('prod-data', 'aws_elasticache_replication_group', 'redis/replication-group');
+const EKS = tf('prod-cluster', 'aws_eks_cluster', 'eks/cluster');
+const BUCKET = tf('prod-cluster', 'aws_s3_bucket', 'velero-bucket/bucket');
+const ECR = tf('shared', 'aws_ecr_repository', 'ecr-prod-api/repository');
+const API = k8s('prod', 'Deployment', 'api', 'api');
+const APP = k8s('prod', 'Application', 'service-api');
+const ADDON = k8s('prod', 'Application', 'cert-manager');
+
+const FIXTURES: Record<string, Fixture> = {
+  'PAVED-AWS-EKS-001': { subject: EKS, fail: (t) => { t.enabled_cluster_log_types = ['api']; } },
+  'PAVED-AWS-EKS-002': { subject: EKS, fail: (t) => { t.vpc_config.public_access_cidrs = ['0.0.0.0/0']; } },
+  'PAVED-AWS-EKS-003': { subject: EKS, fail: (t) => { delete t.encryption_config; } },
+  'PAVED-AWS-EKS-004': { subject: tf('prod-cluster', 'aws_eks_node_group', 'nodes-general/node-group'), fail: (t) => { t.remote_access = { ec2_ssh_key: 'admin' }; } },
+  'PAVED-AWS-EKS-005': { subject: EKS, fail: (t) => { t.version = '1.19'; } },
+  'PAVED-AWS-EC-001': { subject: REDIS, fail: (t) => { t.at_rest_encryption_enabled = 'false'; } },
+  'PAVED-AWS-EC-002': { subject: REDIS, fail: (t) => { t.transit_encryption_enabled = false; } },
+  'PAVED-AWS-EC-003': { subject: REDIS, fail: (t) => { delete t.auth_token; } },
+  'PAVED-AWS-EC-004': { subject: REDIS, fail: (t) => { delete t.kms_key_id; } },
+  'PAVED-AWS-EC-005': { subject: REDIS, fail: (t) => { t.snapshot_retention_limit = 0; } },
+  'PAVED-AWS-EC-006': { subject: REDIS, fail: (t) => { delete t.subnet_group_name; } },
+  'PAVED-AWS-EC-007': { subject: REDIS, fail: (t) => { t.automatic_failover_enabled = false; t.multi_az_enabled = false; } },
+  'PAVED-AWS-RDS-001': { subject: DB, fail: (t) => { t.storage_encrypted = false; } },
+  'PAVED-AWS-RDS-002': { subject: DB, fail: (t) => { t.publicly_accessible = true; } },
+  'PAVED-AWS-RDS-003': { subject: DB, fail: (t) => { t.iam_database_authentication_enabled = false; } },
+  'PAVED-AWS-RDS-004': { subject: DB, fail: (t) => { t.enabled_cloudwatch_logs_exports = []; } },
+  'PAVED-AWS-RDS-005': { subject: DB, fail: (t) => { t.performance_insights_enabled = false; } },
+  'PAVED-AWS-RDS-006': { subject: DB, fail: (t) => { t.backup_retention_period = 1; } },
+  'PAVED-AWS-RDS-007': { subject: DB, fail: (t) => { t.deletion_protection = false; } },
+  'PAVED-AWS-RDS-008': { subject: DB, fail: (t) => { t.multi_az = false; } },
+  'PAVED-AWS-RDS-009': { subject: DB, fail: (t) => { t.auto_minor_version_upgrade = false; } },
+  'PAVED-AWS-RDS-010': { subject: DB, fail: (t) => { t.copy_tags_to_snapshot = false; } },
+  'PAVED-AWS-RDS-011': { subject: DB, fail: (_t, i) => remove(i, 'prod-data', 'aws_backup_selection', 'backup/selection') },
+  'PAVED-AWS-RDS-012': { subject: DB, fail: (_t, i) => { locate(i, tf('prod-data', 'aws_db_parameter_group', 'postgres/parameters')).target.parameter = []; } },
+  'PAVED-AWS-RDS-013': { subject: DB, fail: (t) => { t.skip_final_snapshot = true; } },
+  'PAVED-AWS-S3-001': { subject: BUCKET, fail: (_t, i) => remove(i, 'prod-cluster', 'aws_s3_bucket_versioning', 'velero-bucket/') },
+  'PAVED-AWS-S3-002': { subject: BUCKET, fail: (_t, i) => remove(i, 'prod-cluster', 'aws_s3_bucket_server_side_encryption_configuration', 'velero-bucket/') },
+  'PAVED-AWS-S3-003': {
+    subject: BUCKET,
+    fail: (_t, i) => {
+      const encryption = locate(i, tf('prod-cluster', 'aws_s3_bucket_server_side_encryption_configuration', 'velero-bucket/encryption')).target;
+      encryption.rule = [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }];
+    },
+  },
+  ...Object.fromEntries(['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'].map((flag, i) => [
+    `PAVED-AWS-S3-00${4 + i}`,
+    { subject: BUCKET, fail: (_t: any, input: CheckInput) => { locate(input, tf('prod-cluster', 'aws_s3_bucket_public_access_block', 'velero-bucket/public-access')).target[flag] = false; } },
+  ])),
+  'PAVED-AWS-S3-008': { subject: BUCKET, fail: (_t, i) => remove(i, 'prod-cluster', 'aws_s3_bucket_policy', 'velero-bucket/') },
+  'PAVED-AWS-S3-009': { subject: BUCKET, fail: (_t, i) => { delete locate(i, tf('prod-cluster', 'aws_s3_bucket_lifecycle_configuration', 'velero-bucket/lifecycle')).target.rule[0].abort_incomplete_multipart_upload; } },
+  'PAVED-AWS-S3-010': { subject: BUCKET, fail: (_t, i) => remove(i, 'prod-cluster', 'aws_s3_bucket_lifecycle_configuration', 'velero-bucket/') },
+  'PAVED-AWS-S3-011': { subject: BUCKET, fail: (_t, i) => remove(i, 'prod-cluster', 'aws_s3_bucket_ownership_controls', 'velero-bucket/') },
+  'PAVED-AWS-IAM-001': {
+    subject: tf('prod-cluster', 'aws_iam_role_policy', 'velero-identity/policy'),
+    fail: withPolicy((doc) => { doc.Statement[0].Action = ['*']; }),
+  },
+  'PAVED-AWS-IAM-003': {
+    subject: tf('bootstrap', 'aws_iam_role', 'github/push-role'),
+    fail: (t) => {
+      const trust = JSON.parse(t.assume_role_policy);
+      delete trust.Statement[0].Condition.StringLike;
+      t.assume_role_policy = JSON.stringify(trust);
+    },
+  },
+  'PAVED-AWS-KMS-001': { subject: tf('prod-cluster', 'aws_kms_key', 'secrets-key/key'), fail: (t) => { t.enable_key_rotation = false; } },
+  'PAVED-AWS-VPC-001': { subject: tf('prod-network', 'aws_vpc', 'network/vpc'), fail: (_t, i) => remove(i, 'prod-network', 'aws_flow_log', 'network/flow-log') },
+  'PAVED-AWS-VPC-002': { subject: tf('prod-network', 'aws_default_security_group', 'network/default-security-group'), fail: (t) => { t.ingress = [{ from_port: 0, to_port: 0, protocol: '-1', self: true }]; } },
+  'PAVED-AWS-VPC-003': { subject: tf('prod-network', 'aws_subnet', 'network/public-0'), fail: (t) => { t.map_public_ip_on_launch = true; } },
+  'PAVED-AWS-ECR-001': { subject: ECR, fail: (t) => { t.image_tag_mutability = 'MUTABLE'; } },
+  'PAVED-AWS-ECR-002': { subject: ECR, fail: (t) => { t.image_scanning_configuration = { scan_on_push: false }; } },
+  'PAVED-AWS-ECR-003': { subject: ECR, fail: (t) => { delete t.encryption_configuration; } },
+  'PAVED-AWS-ECR-004': { subject: ECR, fail: (_t, i) => remove(i, 'shared', 'aws_ecr_lifecycle_policy', 'ecr-prod-api/') },
+  'PAVED-AWS-LOG-001': { subject: tf('prod-network', 'aws_cloudwatch_log_group', 'network/flow-logs'), fail: (t) => { delete t.retention_in_days; } },
+  'PAVED-AWS-LOG-002': { subject: tf('prod-network', 'aws_cloudwatch_log_group', 'network/flow-logs'), fail: (t) => { delete t.kms_key_id; } },
+  'PAVED-AWS-SM-001': { subject: tf('prod-data', 'aws_secretsmanager_secret', 'postgres-connection'), fail: (t) => { delete t.kms_key_id; } },
+  'PAVED-AWS-BKP-001': { subject: tf('prod-data', 'aws_backup_vault', 'backup/vault'), fail: (t) => { delete t.kms_key_arn; } },
+
+  'PAVED-K8S-POD-001': { subject: API, fail: (d) => { container(d).securityContext.runAsNonRoot = false; } },
+  'PAVED-K8S-POD-002': { subject: API, fail: (d) => { container(d).securityContext.runAsUser = 0; } },
+  'PAVED-K8S-POD-003': { subject: API, fail: (d) => { container(d).securityContext.readOnlyRootFilesystem = false; } },
+  'PAVED-K8S-POD-004': { subject: API, fail: (d) => { container(d).securityContext.allowPrivilegeEscalation = true; } },
+  'PAVED-K8S-POD-005': { subject: API, fail: (d) => { container(d).securityContext.privileged = true; } },
+  'PAVED-K8S-POD-006': { subject: API, fail: (d) => { container(d).securityContext.capabilities = { drop: ['NET_RAW'] }; } },
+  'PAVED-K8S-POD-007': { subject: API, fail: (d) => { delete d.spec.template.spec.securityContext.seccompProfile; delete container(d).securityContext.seccompProfile; } },
+  'PAVED-K8S-POD-008': { subject: API, fail: (d) => { d.spec.template.spec.hostNetwork = true; } },
+  'PAVED-K8S-POD-009': { subject: API, fail: (d) => { d.spec.template.spec.hostPID = true; } },
+  'PAVED-K8S-POD-010': { subject: API, fail: (d) => { d.spec.template.spec.volumes = [{ name: 'docker', hostPath: { path: '/var/run/docker.sock' } }]; } },
+  'PAVED-K8S-POD-011': { subject: API, fail: (d) => { d.spec.template.spec.automountServiceAccountToken = true; } },
+  'PAVED-K8S-RES-001': { subject: API, fail: (d) => { delete container(d).resources.requests.cpu; } },
+  'PAVED-K8S-RES-002': { subject: API, fail: (d) => { delete container(d).resources.requests.memory; } },
+  'PAVED-K8S-RES-003': { subject: API, fail: (d) => { delete container(d).resources.limits; } },
+  'PAVED-K8S-PROBE-001': { subject: API, fail: (d) => { delete container(d).readinessProbe; } },
+  'PAVED-K8S-PROBE-002': { subject: API, fail: (d) => { delete container(d).livenessProbe; } },
+  'PAVED-K8S-IMG-001': { subject: API, fail: (d) => { container(d).image = 'nginx:latest'; } },
+  'PAVED-K8S-AVAIL-001': { subject: API, fail: (_d, i) => { (i.documents as any[]).splice(i.documents.findIndex((x) => x.environment === 'prod' && x.kind === 'PodDisruptionBudget' && x.name === 'api'), 1); } },
+  'PAVED-K8S-AVAIL-002': { subject: API, fail: (_d, i) => { locate(i, k8s('prod', 'HorizontalPodAutoscaler', 'api', 'api')).target.spec.minReplicas = 1; } },
+  'PAVED-K8S-AVAIL-003': { subject: API, fail: (d) => { d.spec.template.spec.topologySpreadConstraints = []; } },
+  'PAVED-K8S-PDB-001': { subject: k8s('prod', 'PodDisruptionBudget', 'api', 'api'), fail: (d) => { delete d.spec.minAvailable; d.spec.maxUnavailable = 0; } },
+  'PAVED-K8S-HPA-001': { subject: k8s('prod', 'HorizontalPodAutoscaler', 'api', 'api'), fail: (d) => { d.spec.scaleTargetRef.name = 'gone'; } },
+  'PAVED-K8S-HPA-002': { subject: k8s('prod', 'HorizontalPodAutoscaler', 'api', 'api'), fail: (d) => { d.spec.minReplicas = 1; } },
+  'PAVED-K8S-NET-001': { subject: k8s('prod', 'Ingress', 'api', 'api'), fail: (d) => { delete d.spec.tls; } },
+  'PAVED-K8S-NET-002': { subject: k8s('prod', 'Ingress', 'api', 'api'), fail: (d) => { d.spec.rules[0].http.paths[0].backend.service.name = 'gone'; } },
+  'PAVED-K8S-NET-003': { subject: k8s('prod', 'Service', 'api', 'api'), fail: (d) => { d.spec.selector = { app: 'nothing' }; } },
+  'PAVED-K8S-NET-004': { subject: k8s('prod', 'Service', 'api', 'api'), fail: (d) => { d.spec.type = 'NodePort'; } },
+  'PAVED-K8S-NET-005': { subject: k8s('prod', 'Namespace', 'api'), fail: (_d, i) => { (i.documents as any[]).splice(i.documents.findIndex((x) => x.environment === 'prod' && x.kind === 'NetworkPolicy' && x.name === 'default-deny' && x.namespace === 'api'), 1); } },
+  'PAVED-K8S-NS-001': { subject: k8s('prod', 'Namespace', 'api'), fail: (d) => { delete d.metadata.labels['pod-security.kubernetes.io/enforce']; } },
+  'PAVED-ARGO-001': { subject: APP, fail: (d) => { d.spec.project = 'default'; } },
+  'PAVED-ARGO-002': { subject: APP, fail: (d) => { d.spec.syncPolicy.automated = { prune: false, selfHeal: true }; } },
+  'PAVED-ARGO-003': { subject: APP, fail: (d) => { delete d.spec.syncPolicy.retry; } },
+  'PAVED-ARGO-004': { subject: ADDON, fail: (d) => { d.spec.source.targetRevision = '1.*'; } },
+  'PAVED-ARGO-005': { subject: ADDON, fail: (d) => { d.spec.source.helm.values = 'crds:\n  enabled: true\n'; } },
+  'PAVED-ARGO-006': { subject: ADDON, fail: (d) => { d.metadata.finalizers = ['resources-finalizer.argocd.argoproj.io']; } },
+  'PAVED-ARGO-007': { subject: k8s('prod', 'ApplicationSet', 'external-dns'), fail: (d) => { delete d.spec.syncPolicy; } },
+  'PAVED-ARGO-008': { subject: k8s('prod', 'AppProject', 'services'), fail: (d) => { d.spec.sourceRepos = ['*']; } },
+  'PAVED-ARGO-009': { subject: k8s('prod', 'AppProject', 'services'), fail: (d) => { d.spec.clusterResourceWhitelist = [{ group: '*', kind: '*' }]; } },
+  'PAVED-ARGO-010': { subject: k8s('prod', 'AppProject', 'services'), fail: (d) => { d.spec.destinations = [{ server: 'https://kubernetes.default.svc', namespace: '*' }]; } },
+};
+
+// Rules about resources the example does not have get their subject added for both cases.
+FIXTURES['PAVED-AWS-IAM-002'] = {
+  subject: tf('prod-cluster', 'aws_iam_user', 'ci-user'),
+  pass: (_t, i) => remove(i, 'prod-cluster', 'aws_iam_user', 'ci-user'),
+  fail: () => undefined,
+};
+
+function withIamUser(input: CheckInput): void {
+  const json = input.stacks.find((s) => s.name === 'prod-cluster')!.json as any;
+  json.resource.aws_iam_user = { ci_user: { '//': { metadata: { path: 'prod-cluster/ci-user' } }, 'name': 'ci' } };
+}
+
+function run(ruleId: string, fixture: Fixture, failing: boolean) {
+  const input = structuredClone(base) as CheckInput;
+  if (ruleId === 'PAVED-AWS-IAM-002') withIamUser(input);
+  const { target, address } = locate(input, fixture.subject);
+  if (failing) fixture.fail(target, input);
+  else fixture.pass?.(target, input);
+  const rule = ALL_RULES.find((r) => r.id === ruleId)!;
+  const report = runChecks(input, { rules: [rule], today: '2026-01-01' });
+  return { address, findings: report.findings.filter((f) => f.ruleId === ruleId) };
+}
+
+describe('rule fixtures', () => {
+  test('every rule has fixtures, and there are at least 40 AWS and 30 Kubernetes/ArgoCD rules', () => {
+    expect(ALL_RULES.map((r) => r.id).filter((id) => !FIXTURES[id])).toEqual([]);
+    expect(ALL_RULES.filter((r) => r.id.startsWith('PAVED-AWS-')).length).toBeGreaterThanOrEqual(40);
+    expect(ALL_RULES.filter((r) => !r.id.startsWith('PAVED-AWS-')).length).toBeGreaterThanOrEqual(30);
+    expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(ALL_RULES.length);
+  });
+
+  test.each(ALL_RULES.map((r) => [r.id]))('%s passes on its passing fixture and fails on its failing one', (id) => {
+    const fixture = FIXTURES[id];
+    const passing = run(id, fixture, false);
+    expect(passing.findings.filter((f) => f.address === passing.address)).toEqual([]);
+    const failing = run(id, fixture, true);
+    expect(failing.findings.map((f) => f.address)).toContain(failing.address);
+  });
+});
+
+test('docs/guardrails.md lists every rule', () => {
+  const docs = fs.readFileSync(path.join(__dirname, '..', 'docs', 'guardrails.md'), 'utf8');
+  expect(ALL_RULES.map((r) => r.id).filter((id) => !docs.includes(`| ${id} |`))).toEqual([]);
+});
