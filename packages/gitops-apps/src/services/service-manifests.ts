@@ -275,7 +275,8 @@ export class ServiceManifests extends Chart {
           endpoints: [{ port: 'http', path: METRICS_PATH, interval: '30s', scrapeTimeout: '10s' }],
         },
       };
-      emit(this, monitor);
+      // A static site (nginx) serves no /metrics: its traffic is measured at the ingress, its health by the rules.
+      if (svc.runtime !== 'static-site') emit(this, monitor);
       emit(this, serviceRules(svc, ns, meta(svc.name), addons.ingressNginx));
     }
   }

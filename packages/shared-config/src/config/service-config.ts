@@ -2,11 +2,20 @@
  * One entry of the services catalog. It is also the format of the service descriptor that the service blueprint
  * writes into every new service repository, so a descriptor can be added to `services` as it is.
  */
+/** What a service's image runs. */
+export type ServiceRuntime = 'node' | 'python' | 'static-site';
+
 export interface ServiceConfig {
   /** DNS label naming the service, such as `api`. Used for the namespace, the Deployment and the registry. */
   readonly name: string;
   /** Team that owns the service (free text, shown in labels and docs). @default - none */
   readonly team?: string;
+  /**
+   * What the image runs: a Node.js or Python HTTP service, or a static site (an SPA build served by unprivileged
+   * nginx). Sets the default health paths: `/health` and `/ready` for services, `/` for static sites.
+   * @default 'node'
+   */
+  readonly runtime?: ServiceRuntime;
   /** Container image. */
   readonly image: ServiceImageConfig;
   /** Port the container listens on (HTTP). */

@@ -238,9 +238,10 @@ function resolveService(
     team: service.team,
     image: tag.startsWith('sha256:') ? `${repository}@${tag}` : `${repository}:${tag}`,
     port: service.port,
+    runtime: service.runtime ?? 'node',
     health: {
-      liveness: service.health?.liveness ?? COMMON_DEFAULTS.livenessPath,
-      readiness: service.health?.readiness ?? COMMON_DEFAULTS.readinessPath,
+      liveness: service.health?.liveness ?? (service.runtime === 'static-site' ? '/' : COMMON_DEFAULTS.livenessPath),
+      readiness: service.health?.readiness ?? (service.runtime === 'static-site' ? '/' : COMMON_DEFAULTS.readinessPath),
     },
     scaling: autoscaling
       ? {

@@ -1,7 +1,7 @@
 import type { AddonDefinition, AddonName } from '../addons/catalog';
 import type { CapacityType, NatGatewayMode, Profile } from '../config/environment-config';
 import type { ClusterAccessLevel, PlatformConfig } from '../config/platform-config';
-import type { IngressVisibility, ServiceDependency } from '../config/service-config';
+import type { IngressVisibility, ServiceDependency, ServiceRuntime } from '../config/service-config';
 import type { WaiverConfig } from '../config/waiver-config';
 import type { EnvironmentNaming, PlatformNaming } from '../naming/naming';
 
@@ -119,6 +119,7 @@ export interface ResolvedAddon extends AddonDefinition {
 export interface ResolvedService {
   readonly name: string;
   readonly team?: string;
+  readonly runtime: ServiceRuntime;
   /** Full image reference, pinned: `<repository>:<tag>` or `<repository>@sha256:…`. */
   readonly image: string;
   readonly port: number;

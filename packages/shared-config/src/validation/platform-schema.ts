@@ -204,6 +204,7 @@ const resources = object({ cpu: optional(s(PATTERNS.cpu)), memory: optional(s(PA
 const service = object({
   name: required(s(PATTERNS.serviceName)),
   team: optional(s(PATTERNS.teamName)),
+  runtime: optional(oneOf(['node', 'python', 'static-site'])),
   image: required(object({ repository: optional(s(PATTERNS.imageRepository)), tag: required(s(PATTERNS.imageTag)) })),
   port: required(integer({ min: 1024, max: 65535, unit: '(unprivileged ports only)' })),
   health: optional(object({ liveness: optional(s(PATTERNS.httpPath)), readiness: optional(s(PATTERNS.httpPath)) })),
