@@ -23,7 +23,7 @@ export default definePlatform({
       name: 'staging',
       profile: 'production',
       account: '611122223333',
-      region: 'eu-central-1',
+      region: 'eu-west-1',
       network: { vpcCidr: '10.60.0.0/16', azCount: 2 },
       // The seed ran EKS 1.30, which is out of support; 1.34 is the current default.
       cluster: { publicAccessCidrs: ['203.0.113.0/24'], nodeGroups: [{ name: 'general', instanceTypes: ['t3a.large'], minSize: 2, maxSize: 4 }] },
@@ -37,7 +37,7 @@ export default definePlatform({
       name: 'production',
       profile: 'production',
       account: '711122223333',
-      region: 'eu-central-1',
+      region: 'eu-west-1',
       domain: 'ddms.io',
       network: { vpcCidr: '10.70.0.0/16' },
       cluster: { publicAccessCidrs: ['203.0.113.0/24'] },

@@ -1,12 +1,13 @@
 import { checkCommand } from './check-command';
 import type { Command, Io } from './commands';
+import { costCommand } from './cost-command';
 import { gitopsCommand } from './gitops-command';
 import { synthCommand } from './synth-command';
 import { UserError, UsageError } from './user-error';
 import { validateCommand } from './validate-command';
 
 /** Every command of the `paved` CLI. Later issues register theirs here. */
-export const COMMANDS: readonly Command[] = [validateCommand, synthCommand, checkCommand, gitopsCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, synthCommand, checkCommand, costCommand, gitopsCommand];
 
 function help(io: Io): number {
   io.out('usage: paved <command> [options]');

@@ -1,0 +1,96 @@
+import type { CostAssumptions } from './assumptions';
+import type { PriceBasis, PriceSource } from './price-table';
+
+/** The parts of the bill the estimate is broken into, in report order. */
+export const COST_COMPONENTS = [
+  'eks-control-plane',
+  'nodes',
+  'block-storage',
+  'nat-gateways',
+  'load-balancers',
+  'postgres',
+  'redis',
+  'object-storage',
+  'logs',
+  'backups',
+  'dns',
+  'encryption-keys',
+  'secrets',
+  'container-registry',
+] as const;
+export type CostComponent = (typeof COST_COMPONENTS)[number];
+
+export const COMPONENT_LABELS: Readonly<Record<CostComponent, string>> = {
+  'eks-control-plane': 'EKS control plane',
+  'nodes': 'Nodes (EC2)',
+  'block-storage': 'Block storage (EBS)',
+  'nat-gateways': 'NAT gateways',
+  'load-balancers': 'Load balancers',
+  'postgres': 'PostgreSQL (RDS)',
+  'redis': 'Redis (ElastiCache)',
+  'object-storage': 'Object storage (S3)',
+  'logs': 'Logs (CloudWatch)',
+  'backups': 'Backups',
+  'dns': 'DNS (Route 53)',
+  'encryption-keys': 'Encryption keys (KMS)',
+  'secrets': 'Secrets (Secrets Manager)',
+  'container-registry': 'Container registry (ECR)',
+};
+
+/** One priced quantity. `monthlyUsd` is `quantity x unitPriceUsd`, rounded to cents. */
+export interface CostLine {
+  readonly component: CostComponent;
+  /** What is counted, with the figures behind the quantity. */
+  readonly item: string;
+  readonly quantity: number;
+  /** Unit of the quantity: `h`, `GiB`, `GiB-month`, `key-month`, `secret-month` or `zone-month`. */
+  readonly unit: string;
+  readonly unitPriceUsd: number;
+  readonly monthlyUsd: number;
+  /** Id of the price in the price table (`ec2:m6i.large`, `vpc.nat-gateway.hour`, ...). */
+  readonly priceId: string;
+  readonly priceBasis: PriceBasis;
+}
+
+export interface ComponentCost {
+  readonly component: CostComponent;
+  readonly label: string;
+  readonly monthlyUsd: number;
+}
+
+/** The cost of one account and region: an environment, or the platform-wide resources of the management account. */
+export interface ScopeCost {
+  readonly name: string;
+  readonly account: string;
+  readonly region: string;
+  /** Sorted by component order, then item. */
+  readonly lines: readonly CostLine[];
+  /** Components with at least one line, in component order. */
+  readonly components: readonly ComponentCost[];
+  /** Sum of the rounded lines. */
+  readonly totalUsd: number;
+}
+
+export interface EnvironmentCost extends ScopeCost {
+  readonly profile: 'development' | 'production';
+}
+
+export interface CostReport {
+  readonly currency: 'USD';
+  readonly priceTable: {
+    readonly retrieved: string;
+    readonly model: string;
+    /** Sources of the prices this report uses. */
+    readonly sources: readonly PriceSource[];
+    /** How many of the lines' prices are published, derived or list prices to verify. */
+    readonly linesByBasis: Readonly<Record<PriceBasis, number>>;
+  };
+  readonly assumptions: CostAssumptions;
+  /** In config order. */
+  readonly environments: readonly EnvironmentCost[];
+  /** Resources of the management account shared by every environment (root zone, registries, state). */
+  readonly platform: ScopeCost;
+  readonly totalUsd: number;
+  /** What the estimate leaves out on purpose. */
+  readonly excluded: readonly string[];
+}

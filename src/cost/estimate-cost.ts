@@ -1,0 +1,182 @@
+import type { ResolvedEnvironment, ResolvedPlatform } from '@paved/shared-config';
+import type { CostAssumptions } from './assumptions';
+import { COMPONENT_LABELS, COST_COMPONENTS, type ComponentCost, type CostComponent, type CostLine, type CostReport, type ScopeCost } from './cost-report';
+import type { PriceBasis, PriceEntry, PriceTable } from './price-table';
+import type { TerraformCounts } from './terraform-counts';
+
+const cents = (usd: number) => Math.round(usd * 100) / 100;
+
+/** Collects priced lines of one scope (an environment or the platform-wide resources). */
+class ScopeBuilder {
+  readonly lines: CostLine[] = [];
+  readonly priceIds = new Set<string>();
+  readonly sources = new Set<string>();
+
+  add(component: CostComponent, item: string, quantity: number, price: PriceEntry, factor = 1): void {
+    if (quantity <= 0) return;
+    const unitPriceUsd = price.usd * factor;
+    this.lines.push({
+      component,
+      item,
+      quantity: Math.round(quantity * 1000) / 1000,
+      unit: { 'hour': 'h', 'GiB': 'GiB', 'GiB-month': 'GiB-month', 'key-month': 'key-month', 'secret-month': 'secret-month', 'zone-month': 'zone-month' }[price.unit],
+      unitPriceUsd: Math.round(unitPriceUsd * 1e6) / 1e6,
+      monthlyUsd: cents(quantity * unitPriceUsd),
+      priceId: price.id,
+      priceBasis: price.basis,
+    });
+    price.sources.forEach((s) => this.sources.add(s));
+  }
+
+  build(name: string, account: string, region: string): ScopeCost {
+    const order = (c: CostComponent) => COST_COMPONENTS.indexOf(c);
+    const lines = [...this.lines].sort((a, b) => order(a.component) - order(b.component) || a.item.localeCompare(b.item));
+    const components: ComponentCost[] = COST_COMPONENTS.filter((c) => lines.some((l) => l.component === c)).map((component) => ({
+      component,
+      label: COMPONENT_LABELS[component],
+      monthlyUsd: cents(lines.filter((l) => l.component === component).reduce((n, l) => n + l.monthlyUsd, 0)),
+    }));
+    return { name, account, region, lines, components, totalUsd: cents(lines.reduce((n, l) => n + l.monthlyUsd, 0)) };
+  }
+}
+
+export interface EstimateInput {
+  readonly platform: ResolvedPlatform;
+  /** Resource counts of the synthesized Terraform of the same platform. */
+  readonly counts: TerraformCounts;
+  readonly prices: PriceTable;
+  readonly assumptions: CostAssumptions;
+  /** @default - every environment */
+  readonly environments?: readonly string[];
+}
+
+const envStacks = (env: string) => ['network', 'cluster', 'data', 'platform'].map((s) => `${env}-${s}`);
+
+function environmentCost(env: ResolvedEnvironment, input: EstimateInput): ScopeCost & { profile: ResolvedEnvironment['profile'] } {
+  const { prices, counts, assumptions: a } = input;
+  const usage = a.usage[env.profile];
+  const h = a.hoursPerMonth;
+  const region = env.region;
+  const stacks = envStacks(env.name);
+  const b = new ScopeBuilder();
+  const addonOn = (name: string) => env.addons.some((x) => x.name === name);
+
+  b.add('eks-control-plane', `cluster ${env.cluster.name} (${env.cluster.kubernetesVersion}, standard support)`, h, prices.regional('eks.cluster.standard', region));
+  for (const g of env.cluster.nodeGroups) {
+    const type = g.instanceTypes[0];
+    const spot = g.capacityType === 'spot';
+    const item = `${g.name}: ${g.desiredSize} x ${type} ${spot ? `spot (on-demand less ${Math.round(a.spotDiscount * 100)}%)` : 'on-demand'}`;
+    b.add('nodes', item, g.desiredSize * h, prices.sized('ec2', type, region), spot ? 1 - a.spotDiscount : 1);
+    b.add('block-storage', `${g.name}: ${g.desiredSize} x ${g.diskSizeGiB} GiB gp3 root volumes`, g.desiredSize * g.diskSizeGiB, prices.regional('ebs.gp3.storage', region));
+  }
+  if (addonOn('kube-prometheus-stack')) {
+    b.add('block-storage', 'Prometheus volume (assumption)', usage.prometheusVolumeGiB, prices.regional('ebs.gp3.storage', region));
+  }
+
+  const nats = counts.count('aws_nat_gateway', stacks);
+  b.add('nat-gateways', `${nats} NAT gateway${nats === 1 ? '' : 's'} (from ${env.name}-network)`, nats * h, prices.regional('vpc.nat-gateway.hour', region));
+  b.add('nat-gateways', 'data processed (assumption)', nats > 0 ? usage.natDataProcessedGiB : 0, prices.regional('vpc.nat-gateway.data', region));
+  const eips = counts.count('aws_eip', stacks);
+  b.add('nat-gateways', `${eips} public IPv4 address${eips === 1 ? '' : 'es'} of the NAT gateways`, eips * h, prices.regional('vpc.public-ipv4.hour', region));
+
+  if (addonOn('ingress-nginx')) {
+    const internal = env.services.some((s) => s.ingress?.visibility === 'internal');
+    const nlbs = internal ? 2 : 1;
+    b.add('load-balancers', `${nlbs} Network Load Balancer${nlbs === 1 ? '' : 's'} in front of ingress-nginx`, nlbs * h, prices.regional('elb.nlb.hour', region));
+    b.add('load-balancers', `capacity units, ${usage.nlcuPerLoadBalancer} NLCU each (assumption)`, nlbs * usage.nlcuPerLoadBalancer * h, prices.regional('elb.nlb.nlcu', region));
+  }
+
+  if (env.postgres) {
+    const p = env.postgres;
+    const copies = p.multiAz ? 2 : 1;
+    b.add('postgres', `${p.instanceClass}${p.multiAz ? ', Multi-AZ (billed twice)' : ''}`, copies * h, prices.sized('rds', p.instanceClass, region));
+    b.add('postgres', `${p.allocatedStorageGiB} GiB gp3 storage${p.multiAz ? ' x 2' : ''}`, copies * p.allocatedStorageGiB, prices.regional('rds.gp3.storage', region));
+    // Backup storage up to the allocated size is free; beyond it, each retained day adds its changed data.
+    const used = p.allocatedStorageGiB * usage.postgresUsedFraction;
+    const backups = used + used * usage.postgresDailyChangeFraction * p.backupRetentionDays;
+    const billable = Math.max(0, backups - p.allocatedStorageGiB);
+    b.add('backups', `RDS backups beyond the free allowance (${p.backupRetentionDays} days kept)`, billable, prices.regional('rds.backup.storage', region));
+  }
+  if (env.redis) {
+    const r = env.redis;
+    const nodes = 1 + r.replicas;
+    b.add('redis', `${nodes} x ${r.nodeType}`, nodes * h, prices.sized('elasticache', r.nodeType, region));
+  }
+
+  const s3 = prices.regional('s3.standard.storage', region);
+  if (addonOn('velero')) {
+    const kept = Math.max(1, Math.round(env.backups.veleroTtlHours / 24));
+    b.add('object-storage', `Velero: ${kept} nightly backups of ${usage.veleroBackupGiB} GiB (assumption)`, kept * usage.veleroBackupGiB, s3);
+  }
+  if (addonOn('loki')) {
+    b.add('object-storage', `Loki: ${usage.lokiGiBPerDay} GiB/day for ${env.logs.retentionDays} days (assumption)`, usage.lokiGiBPerDay * env.logs.retentionDays, s3);
+  }
+
+  const logGroups = counts.count('aws_cloudwatch_log_group', stacks);
+  const logsIn = usage.flowLogsGiB + usage.controlPlaneLogsGiB;
+  b.add('logs', `flow logs and control-plane logs ingested into ${logGroups} log groups (assumption)`, logsIn, prices.regional('cloudwatch.logs.ingest', region));
+  const monthsKept = Math.min(env.logs.retentionDays, 365) / 30;
+  b.add('logs', `stored logs, ~${monthsKept.toFixed(1)} months kept (compressed ~15%)`, logsIn * 0.15 * monthsKept, prices.regional('cloudwatch.logs.storage', region));
+
+  const zones = counts.count('aws_route53_zone', stacks);
+  b.add('dns', `${zones} delegated hosted zone${zones === 1 ? '' : 's'}`, zones, prices.global('route53.hosted-zone'));
+  const keys = counts.count('aws_kms_key', stacks);
+  b.add('encryption-keys', `${keys} customer-managed keys (from the ${env.name} stacks)`, keys, prices.regional('kms.key', region));
+  const tfSecrets = counts.count('aws_secretsmanager_secret', stacks);
+  const referenced = new Set(env.services.flatMap((s) => s.secrets.map((x) => x.secretName)));
+  const secrets = tfSecrets + referenced.size + (input.platform.alerting.slack ? 1 : 0);
+  b.add('secrets', `${tfSecrets} connection secrets + ${referenced.size + (input.platform.alerting.slack ? 1 : 0)} referenced by services and alerting`, secrets, prices.regional('secretsmanager.secret', region));
+
+  return { ...b.build(env.name, env.account, region), profile: env.profile };
+}
+
+function platformCost(input: EstimateInput): ScopeCost {
+  const { platform, prices, counts, assumptions: a } = input;
+  const region = platform.management.region;
+  const b = new ScopeBuilder();
+  const shared = ['shared', 'bootstrap'];
+  const zones = counts.count('aws_route53_zone', shared);
+  b.add('dns', `${zones} root hosted zone${zones === 1 ? '' : 's'}`, zones, prices.global('route53.hosted-zone'));
+  const keys = counts.count('aws_kms_key', counts.stacks.filter((s) => s.startsWith('bootstrap') || s === 'shared'));
+  b.add('encryption-keys', `${keys} keys (state, registry)`, keys, prices.regional('kms.key', region));
+  for (const env of platform.environments.filter((e) => !input.environments || input.environments.includes(e.name))) {
+    const gib = env.services.length * env.registry.imagesToKeep * a.usage[env.profile].imageSizeGiB;
+    b.add('container-registry', `${env.name}: ${env.services.length} repositories x ${env.registry.imagesToKeep} images kept`, gib, prices.regional('ecr.storage', region));
+  }
+  return b.build('platform (management account)', platform.management.account, region);
+}
+
+const EXCLUDED = [
+  'data transfer out to the internet and between zones',
+  'Route 53 queries, CloudWatch metrics and alarms, Container Insights',
+  'AWS Backup storage for resources other than RDS (Paved selects RDS by tag)',
+  'taxes, support plans, Savings Plans and reserved capacity',
+  'autoscaling above the node groups\' desired size',
+];
+
+/** The monthly estimate of a platform: per environment and component, from the resolved config and the synthesized Terraform. */
+export function estimateCost(input: EstimateInput): CostReport {
+  const environments = input.platform.environments
+    .filter((e) => !input.environments || input.environments.includes(e.name))
+    .map((env) => environmentCost(env, input));
+  const platform = platformCost(input);
+  const all = [...environments, platform];
+  const linesByBasis: Record<PriceBasis, number> = { 'published': 0, 'derived': 0, 'list-price': 0 };
+  const used = new Set<string>();
+  for (const scope of all) {
+    for (const line of scope.lines) {
+      linesByBasis[line.priceBasis]++;
+      const entry = input.prices.data.prices.find((p) => p.id === line.priceId && (p.region === scope.region || p.region === 'global'));
+      entry?.sources.forEach((s) => used.add(s));
+    }
+  }
+  return {
+    currency: 'USD',
+    priceTable: { retrieved: input.prices.data.retrieved, model: input.prices.data.model, sources: input.prices.sourcesOf(used), linesByBasis },
+    assumptions: input.assumptions,
+    environments,
+    platform,
+    totalUsd: cents(all.reduce((n, s) => n + s.totalUsd, 0)),
+    excluded: EXCLUDED,
+  };
+}
