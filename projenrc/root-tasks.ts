@@ -102,6 +102,10 @@ export function configureRootTasks(root: typescript.TypeScriptProject, options: 
     description: 'Regenerate docs/config-reference.md from the config interfaces (checked for drift by the tests)',
     steps: [{ spawn: 'compile' }, { exec: 'node lib/docs/write-config-reference.js' }],
   });
+  root.addTask('docs:generate', {
+    description: 'Regenerate docs/platform and examples/*/generated (docs pages, cost table and JSON); checked for drift by the tests',
+    steps: [{ spawn: 'compile' }, { exec: 'node lib/docs/generated-platform-docs.js' }],
+  });
   root.addTask('bench', {
     description: 'Measure config load, infra and gitops synthesis for generated platforms (N = 3, 30, 300 services)',
     steps: [{ spawn: 'compile' }, { exec: 'node lib/bench/main.js', receiveArgs: true }],

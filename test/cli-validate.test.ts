@@ -83,7 +83,7 @@ describe('config loading errors are one line, no stack trace', () => {
 describe('usage errors', () => {
   test('an unknown command exits 2 with a hint', () => {
     const run = runPaved(['deploy']);
-    expect(run.stderr).toBe("error: unknown command 'deploy' (one of validate, synth, check, cost, gitops)\nrun 'paved help' for usage\n");
+    expect(run.stderr).toBe("error: unknown command 'deploy' (one of validate, synth, check, cost, docs, gitops)\nrun 'paved help' for usage\n");
     expect(run.status).toBe(2);
   });
 

@@ -16,7 +16,7 @@ import { TerraformCounts } from '../cost/terraform-counts';
 import { checkConfig, checkEnvironmentFilter } from '../synth/check-config';
 
 /** Synthesizes the config's Terraform into a temporary directory and estimates its monthly cost. */
-export function costOf(configFile: string, cwd: string, environments?: readonly string[]) {
+export function costOf(configFile: string, cwd: string, environments?: readonly string[], keepCounts = false) {
   const loaded = loadConfig(configFile, cwd);
   const checked = checkConfig(loaded);
   if (environments) checkEnvironmentFilter(checked.config, loaded.displayPath, environments);
@@ -24,8 +24,9 @@ export function costOf(configFile: string, cwd: string, environments?: readonly 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-cost-'));
   try {
     synthesizeInfrastructure(platform, { outdir: work, environments });
-    const report = estimateCost({ platform, counts: new TerraformCounts(work), prices: AWS_PRICES, assumptions: resolveAssumptions(), environments });
-    return { loaded, platform, report };
+    const counts = new TerraformCounts(work);
+    const report = estimateCost({ platform, counts, prices: AWS_PRICES, assumptions: resolveAssumptions(), environments });
+    return { loaded, platform, report, counts: keepCounts ? counts : undefined };
   } catch (e) {
     if (e instanceof MissingPriceError) throw new UserError([`error: ${loaded.displayPath}: ${e.message}`]);
     throw e;

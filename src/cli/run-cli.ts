@@ -1,13 +1,14 @@
 import { checkCommand } from './check-command';
 import type { Command, Io } from './commands';
 import { costCommand } from './cost-command';
+import { docsCommand } from './docs-command';
 import { gitopsCommand } from './gitops-command';
 import { synthCommand } from './synth-command';
 import { UserError, UsageError } from './user-error';
 import { validateCommand } from './validate-command';
 
 /** Every command of the `paved` CLI. Later issues register theirs here. */
-export const COMMANDS: readonly Command[] = [validateCommand, synthCommand, checkCommand, costCommand, gitopsCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, synthCommand, checkCommand, costCommand, docsCommand, gitopsCommand];
 
 function help(io: Io): number {
   io.out('usage: paved <command> [options]');

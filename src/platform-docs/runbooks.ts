@@ -1,0 +1,105 @@
+import type { ResolvedEnvironment, ResolvedPlatform } from '@paved/shared-config';
+
+const block = (lines: string[]) => ['```sh', ...lines, '```'];
+
+/** Runbooks with the environment's real names: restore, roll back, rotate. Commands are AWS CLI, velero and git. */
+export function runbooks(platform: ResolvedPlatform, env: ResolvedEnvironment): string[] {
+  const out: string[] = ['## Runbooks', ''];
+  const region = `--region ${env.region}`;
+  if (env.postgres) {
+    const id = env.postgres.identifier;
+    const secret = env.naming.connectionSecret('postgres');
+    out.push(
+      '### Restore the database',
+      '',
+      `Restores go to a **new** instance; point the connection secret at it once it is verified. Point in time (within the ${env.postgres.backupRetentionDays}-day retention):`,
+      '',
+      ...block([
+        `aws rds restore-db-instance-to-point-in-time ${region} \\`,
+        `  --source-db-instance-identifier ${id} \\`,
+        `  --target-db-instance-identifier ${id}-restored \\`,
+        '  --restore-time 2026-01-31T09:00:00Z \\',
+        `  --db-subnet-group-name ${env.naming.name('rds-subnet-group', 'postgres')} --no-publicly-accessible`,
+      ]),
+      '',
+      'From a snapshot (automated, AWS Backup or the final snapshot):',
+      '',
+      ...block([
+        `aws rds describe-db-snapshots ${region} --db-instance-identifier ${id} --query 'DBSnapshots[].DBSnapshotIdentifier'`,
+        `aws rds restore-db-instance-from-db-snapshot ${region} \\`,
+        `  --db-instance-identifier ${id}-restored --db-snapshot-identifier <snapshot-id> \\`,
+        `  --db-subnet-group-name ${env.naming.name('rds-subnet-group', 'postgres')} --no-publicly-accessible`,
+      ]),
+      '',
+      `Then update \`host\` in the secret \`${secret}\` (External Secrets refreshes the services' copies within the hour; restart them to pick it up now), and import the new instance into \`${env.name}-data\` or rename it back after deleting the old one.`,
+      '',
+    );
+  }
+  const velero = env.addons.some((a) => a.name === 'velero');
+  if (velero) {
+    out.push(
+      '### Restore a namespace with Velero',
+      '',
+      ...block([
+        'velero backup get --selector velero.io/schedule-name=velero-nightly',
+        'velero restore create --from-backup <backup-name> --include-namespaces <namespace>',
+        'velero restore describe <restore-name> --details',
+      ]),
+      '',
+      `Backups are kept ${env.backups.veleroTtlHours} hours in \`${env.naming.veleroBucket(env.account)}\` (schedule \`${env.backups.veleroSchedule}\`).`,
+      '',
+    );
+  }
+  const service = env.services[0];
+  if (service) {
+    const repo = env.naming.ecrRepository(service.name);
+    out.push(
+      '### Roll a service back',
+      '',
+      `Through GitOps: revert the commit that changed the service on the GitOps branch (\`${platform.gitops.branch}\` of ${platform.gitops.repoUrl}); ArgoCD syncs the previous manifests.`,
+      '',
+      ...block([
+        `git log --oneline -- ${[platform.gitops.path, env.name, 'services', service.name].filter(Boolean).join('/')}`,
+        'git revert <commit> && git push',
+      ]),
+      '',
+      'Or pin the previous image in `platform.config.ts` (`services[].environments.<env>.imageTag`) and publish; tags are immutable, so a tag always means the same image:',
+      '',
+      ...block([
+        `aws ecr describe-images --region ${platform.management.region} --repository-name ${repo} --query 'sort_by(imageDetails,&imagePushedAt)[-5:].imageTags'`,
+        'pnpm paved gitops publish --branch <gitops-branch> --push',
+      ]),
+      '',
+    );
+  }
+  out.push('### Rotate credentials', '');
+  if (env.postgres) {
+    out.push(
+      'Database password: write a new one into the connection secret, then set it on the instance.',
+      '',
+      ...block([
+        `NEW=$(aws secretsmanager get-random-password ${region} --exclude-punctuation --password-length 40 --query RandomPassword --output text)`,
+        `aws secretsmanager get-secret-value ${region} --secret-id ${env.naming.connectionSecret('postgres')} --query SecretString --output text \\`,
+        '  | jq --arg p "$NEW" \'.password = $p\' > /tmp/conn.json',
+        `aws secretsmanager put-secret-value ${region} --secret-id ${env.naming.connectionSecret('postgres')} --secret-string file:///tmp/conn.json && rm /tmp/conn.json`,
+        `aws rds modify-db-instance ${region} --db-instance-identifier ${env.postgres.identifier} --master-user-password "$NEW" --apply-immediately`,
+      ]),
+      '',
+    );
+  }
+  if (env.redis) {
+    out.push(
+      'Redis AUTH token: rotate keeps the old token valid until the services have the new one.',
+      '',
+      ...block([
+        `aws elasticache modify-replication-group ${region} --replication-group-id ${env.redis.replicationGroupId} \\`,
+        '  --auth-token "$NEW_TOKEN" --auth-token-update-strategy ROTATE --apply-immediately',
+        `# update auth_token in ${env.naming.connectionSecret('redis')}, restart the services, then:`,
+        `aws elasticache modify-replication-group ${region} --replication-group-id ${env.redis.replicationGroupId} \\`,
+        '  --auth-token "$NEW_TOKEN" --auth-token-update-strategy SET --apply-immediately',
+      ]),
+      '',
+    );
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT, runPaved, tempDir } from './support/run-paved';
+import { generatedDocsTargets, renderGeneratedDocs } from '../src/docs/generated-platform-docs';
+
+const scratch = tempDir('paved-docs-');
+const root = renderGeneratedDocs(ROOT, { config: 'platform.config.ts', outDir: 'docs/platform' });
+const page = (name: string) => root.get(name)!;
+const mermaid = (markdown: string) => /```mermaid\n([\s\S]*?)\n```/.exec(markdown)![1];
+
+/** The syntax rules the generator relies on, checked structurally (there is no Mermaid CLI offline). */
+function checkMermaid(text: string): string[] {
+  const problems: string[] = [];
+  const lines = text.split('\n');
+  if (lines[0] !== 'flowchart TB') problems.push(`first line is ${lines[0]}`);
+  const declared = new Set<string>();
+  let depth = 0;
+  for (const raw of lines.slice(1)) {
+    const line = raw.trim();
+    const subgraph = /^subgraph ([A-Za-z0-9_]+)\["[^"]*"\]$/.exec(line);
+    const node = /^([A-Za-z0-9_]+)(\["[^"]*"\]|\("[^"]*"\)|\[\("[^"]*"\)\])$/.exec(line);
+    const edge = /^([A-Za-z0-9_]+) -->(\|"[^"]*"\|)? ([A-Za-z0-9_]+)$/.exec(line);
+    if (subgraph || node) {
+      const id = (subgraph ?? node)![1];
+      if (declared.has(id)) problems.push(`${id} declared twice`);
+      if (id === 'end') problems.push('a node is named end');
+      declared.add(id);
+      if (subgraph) depth++;
+    } else if (line === 'end') {
+      depth--;
+    } else if (edge) {
+      for (const id of [edge[1], edge[3]]) if (!declared.has(id)) problems.push(`edge to undeclared ${id}`);
+    } else {
+      problems.push(`unrecognized line: ${line}`);
+    }
+  }
+  if (depth !== 0) problems.push('unbalanced subgraphs');
+  return problems;
+}
+
+describe('paved docs', () => {
+  test('an index and one page per environment', () => {
+    expect([...root.keys()].sort()).toEqual(['cost.json', 'cost.txt', 'dev.md', 'index.md', 'prod.md', 'staging.md']);
+    expect(page('index.md')).toMatch(/\| \[prod\]\(prod\.md\) \| production \| eu-west-1 \| api, web, worker \| \$[\d.]+ \|/);
+  });
+
+  test('the architecture diagram is valid Mermaid for every environment and every example', () => {
+    for (const target of generatedDocsTargets(ROOT)) {
+      const files = target.config === 'platform.config.ts' ? root : renderGeneratedDocs(ROOT, target);
+      for (const [name, content] of files) if (name.endsWith('.md') && name !== 'index.md') expect({ name, problems: checkMermaid(mermaid(content)) }).toEqual({ name, problems: [] });
+    }
+  });
+
+  test('the diagram shows the VPC, subnets per tier, NAT, cluster, node groups, data stores, add-ons and services', () => {
+    const chart = mermaid(page('prod.md'));
+    expect(chart).toContain('subgraph vpc["VPC 10.30.0.0/16"]');
+    expect(chart).toMatch(/public_2\["public 3: 10\.30\.\d+\.0\/21"\]/);
+    expect(chart.match(/nat_\d\("NAT gateway \d"\)/g)).toHaveLength(3);
+    expect(chart).toContain('ng_general["nodes general: 3-9 x m6i.large/m5.large on-demand"]');
+    expect(chart).toContain('postgres[("RDS PostgreSQL 16.6 db.m6g.large Multi-AZ")]');
+    expect(chart).toContain('nlb -->|"api.northwind.dev"| svc_api');
+    expect(chart).toContain('svc_worker --> redis');
+    expect(chart).toMatch(/addons\["add-ons: .*velero"\]/);
+    expect(mermaid(page('dev.md')).match(/nat_\d/g)).toHaveLength(2); // one gateway: its node and the egress edge
+  });
+
+  test('a label with characters Mermaid treats specially cannot break the diagram', () => {
+    expect(mermaid(page('prod.md'))).toContain('subgraph eks["EKS northwind-prod-eks #40;Kubernetes 1.34#41;"]');
+  });
+
+  test('endpoints, cost table and runbooks with the real names', () => {
+    const prod = page('prod.md');
+    expect(prod).toContain('| api | https://api.northwind.dev | public | postgres, redis |');
+    expect(prod).toMatch(/\| \*\*total\*\* \| \*\*\$[\d.]+\*\* \|/);
+    expect(prod).toContain('--source-db-instance-identifier northwind-prod-postgres \\');
+    expect(prod).toContain('--db-subnet-group-name northwind-prod-postgres --no-publicly-accessible');
+    expect(prod).toContain('velero restore create --from-backup <backup-name> --include-namespaces <namespace>');
+    expect(prod).toContain('--repository-name northwind-prod-api');
+    expect(prod).toContain('--replication-group-id northwind-prod-redis');
+    expect(prod).toContain('--secret-id northwind/prod/postgres/connection');
+  });
+
+  test('writes atomically and refuses a foreign directory', () => {
+    const dir = scratch;
+    const out = path.join(dir, 'platform');
+    expect(runPaved(['docs', '--out', out]).status).toBe(0);
+    expect(fs.readFileSync(path.join(out, 'prod.md'), 'utf8')).toBe(page('prod.md'));
+    expect(runPaved(['docs', '--out', out]).status).toBe(0);
+    fs.mkdirSync(path.join(dir, 'mine'));
+    fs.writeFileSync(path.join(dir, 'mine', 'notes.md'), 'mine\n');
+    const refused = runPaved(['docs', '--out', path.join(dir, 'mine')]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/exists and was not written by paved \(no index\.md\)/);
+  });
+});
+
+describe('generated docs and cost output are up to date', () => {
+  test.each(generatedDocsTargets(ROOT).map((t) => [t.outDir, t]))('%s', (_, target) => {
+    const expected = renderGeneratedDocs(ROOT, target);
+    const dir = path.join(ROOT, target.outDir);
+    const committed = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+    const stale = [...expected.keys()].filter((f) => !fs.existsSync(path.join(dir, f)) || fs.readFileSync(path.join(dir, f), 'utf8') !== expected.get(f));
+    const extra = committed.filter((f) => !expected.has(f));
+    if (stale.length || extra.length) {
+      throw new Error(`${target.outDir} is out of date (${[...stale, ...extra].join(', ')}): run pnpm docs:generate and commit the result`);
+    }
+  });
+});
