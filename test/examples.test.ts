@@ -33,6 +33,10 @@ describe('community-health-api-gateway (seed 000)', () => {
     for (const env of ['dev', 'prod']) {
       expect(manifests('community-health-api-gateway', `${env}/apps/addon-keycloak.yaml`)[0].spec.source.chart).toBe('keycloakx');
       expect(manifests('community-health-api-gateway', `${env}/apps/addon-kong.yaml`)[0].spec.source.chart).toBe('kong');
+      // Keycloak's database is the environment's PostgreSQL, through External Secrets.
+      const [db] = manifests('community-health-api-gateway', `${env}/addons/keycloak/manifests.yaml`);
+      expect(db).toMatchObject({ kind: 'ExternalSecret', metadata: { name: 'keycloak-database', namespace: 'keycloak' } });
+      expect(db.spec.data[0].remoteRef.key).toBe(`ikure/${env}/postgres/connection`);
     }
   });
 
