@@ -15,7 +15,7 @@ import example from '../platform.config';
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-guardrails-'));
 const platform = resolvePlatform(example);
 const { stacks } = synthesizeInfrastructure(platform, { outdir: path.join(out, 'terraform') });
-synthesizeGitops(platform, { outdir: path.join(out, 'gitops') });
+const written = synthesizeGitops(platform, { outdir: path.join(out, 'gitops') });
 fs.writeFileSync(path.join(out, 'summary.json'), JSON.stringify({
   environments: platform.environments.map((e) => ({ name: e.name, profile: e.profile })),
   terraform: { stacks: stacks.map((s) => ({ name: s.name, environment: s.environment })) },
@@ -221,4 +221,13 @@ describe('rule fixtures', () => {
 test('docs/guardrails.md lists every rule', () => {
   const docs = fs.readFileSync(path.join(__dirname, '..', 'docs', 'guardrails.md'), 'utf8');
   expect(ALL_RULES.map((r) => r.id).filter((id) => !docs.includes(`| ${id} |`))).toEqual([]);
+});
+
+test('documents handed over in memory (paved synth) read exactly like the files on disk', () => {
+  const inMemory = readOutput(out, written.documents);
+  const strip = (input: CheckInput) => input.documents
+    .map((d) => ({ address: d.address, line: d.line, object: d.object }))
+    .sort((a, b) => a.address.localeCompare(b.address));
+  expect(strip(inMemory)).toEqual(strip(base));
+  expect(inMemory.manifestFiles).toBe(base.manifestFiles);
 });

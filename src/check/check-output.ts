@@ -1,10 +1,15 @@
-import { ALL_RULES, formatTextReport, localDate, readOutput, runChecks, type CheckReport } from '@paved/guardrails';
+import { ALL_RULES, formatTextReport, localDate, readOutput, runChecks, type CheckReport, type InMemoryManifest } from '@paved/guardrails';
 import type { WaiverConfig } from '@paved/shared-config';
 import { UserError } from '../cli/user-error';
 
 /** Runs every guardrail over a synthesized output directory, with the config's waivers, judged on `today`. */
-export function checkOutput(dir: string, waivers: readonly WaiverConfig[], today = localDate()): CheckReport {
-  return runChecks(readOutput(dir), { rules: ALL_RULES, waivers, today });
+export function checkOutput(
+  dir: string,
+  waivers: readonly WaiverConfig[],
+  today = localDate(),
+  manifests?: readonly InMemoryManifest[],
+): CheckReport {
+  return runChecks(readOutput(dir, manifests), { rules: ALL_RULES, waivers, today });
 }
 
 /**

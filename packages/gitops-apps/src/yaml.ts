@@ -26,7 +26,20 @@ export function sortKeys<T>(value: T): T {
  * documents separated by `---`.
  */
 export function toYaml(documents: readonly unknown[]): string {
-  return documents
-    .map((doc) => stringify(sortKeys(doc), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false }))
-    .join('---\n');
+  return yamlDocuments(documents).join('---\n');
+}
+
+/** Each document as YAML text (what `toYaml` joins). */
+export function yamlDocuments(documents: readonly unknown[]): string[] {
+  return documents.map((doc) => stringify(sortKeys(doc), { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false }));
+}
+
+/** 1-based line where each document starts in `toYaml(documents)`. */
+export function documentStartLines(yamlTexts: readonly string[]): number[] {
+  let line = 1;
+  return yamlTexts.map((text) => {
+    const start = line;
+    line += text.split('\n').length - 1 + 1; // the document's lines, then the `---` separator
+    return start;
+  });
 }

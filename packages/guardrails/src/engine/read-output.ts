@@ -25,7 +25,18 @@ export class OutputDirectoryError extends Error {
  * Reads a Paved output directory (`summary.json`, `terraform/stacks/<stack>/cdk.tf.json`, `gitops/<env>/**.yaml`):
  * every stack and every manifest file on disk, including files edited or added by hand after synthesis.
  */
-export function readOutput(dir: string): CheckInput {
+export interface InMemoryManifest {
+  /** Path under `gitops/`: `<env>/...`. */
+  readonly file: string;
+  readonly line: number;
+  readonly object: unknown;
+}
+
+/**
+ * @param manifests the documents of `gitops/`, when the caller has just written them (paved synth): the files are then
+ * not parsed again. @default - read and parse every YAML file under `gitops/`
+ */
+export function readOutput(dir: string, manifests?: readonly InMemoryManifest[]): CheckInput {
   const summaryFile = path.join(dir, 'summary.json');
   if (!fs.existsSync(summaryFile)) {
     throw new OutputDirectoryError(`${dir} is not a paved output directory (no summary.json): run paved synth first`);
@@ -48,6 +59,12 @@ export function readOutput(dir: string): CheckInput {
     stacks.push({ name, environment, file: rel, json, text });
   }
 
+  if (manifests) {
+    const documents = manifests
+      .map((m) => toManifestDocument(m.file.split('/')[0], `gitops/${m.file}`, m.line, structuredClone(m.object)))
+      .filter((d): d is ManifestDocument => d !== undefined);
+    return { environments, stacks, documents, manifestFiles: new Set(manifests.map((m) => m.file)).size, problems: [] };
+  }
   const documents: ManifestDocument[] = [];
   const problems: ManifestProblem[] = [];
   let manifestFiles = 0;
