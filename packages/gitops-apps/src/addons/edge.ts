@@ -15,7 +15,8 @@ const KEYCLOAK_DB_ENV: Readonly<Record<string, string>> = {
 };
 
 /**
- * keycloakx chart (Quarkus Keycloak): production mode behind the ingress; its database is the environment's
+ * keycloakx chart (keys checked at codecentric keycloakx-7.0.1; Quarkus Keycloak): production mode behind the ingress;
+ * its database is the environment's
  * PostgreSQL, whose connection details reach it as KC_DB_* variables from an ExternalSecret.
  */
 export const keycloak: AddonSpec = {
@@ -60,7 +61,7 @@ export const keycloak: AddonSpec = {
   },
 };
 
-/** kong chart: DB-less gateway in front of services, its own LoadBalancer disabled (traffic comes through ingress). */
+/** kong chart (keys checked at kong-2.47.0): DB-less gateway in front of services, its own LoadBalancer disabled (traffic comes through ingress). */
 export const kong: AddonSpec = {
   name: 'kong',
   values: ({ production }) => ({
@@ -73,7 +74,7 @@ export const kong: AddonSpec = {
   }),
 };
 
-/** oauth2-proxy chart: single sign-on in front of internal tools, secrets from an existing Secret. */
+/** oauth2-proxy chart (keys checked at oauth2-proxy-7.10.2): single sign-on in front of internal tools, secrets from an existing Secret. */
 export const oauth2Proxy: AddonSpec = {
   name: 'oauth2-proxy',
   values: ({ env, production }) => ({

@@ -3,7 +3,7 @@ import { type AddonSpec, nlbAnnotations, type ResourceValues, resources } from '
 import { INGRESS_CLASS } from '../platform/names';
 
 /**
- * aws-load-balancer-controller chart, keys checked in aws/eks-charts at commit 97cf2c1 (chart 3.4.3),
+ * aws-load-balancer-controller chart, keys checked in aws/eks-charts at chart 1.11.0 (the catalog pin, commit b08f678),
  * stable/aws-load-balancer-controller/values.yaml: clusterName, region, vpcId, replicaCount, serviceAccount.create,
  * serviceAccount.name, resources.
  */
@@ -32,7 +32,7 @@ export const awsLoadBalancerController: AddonSpec<AwsLoadBalancerControllerValue
 };
 
 /**
- * ingress-nginx chart, keys checked in kubernetes/ingress-nginx at tag helm-chart-4.15.1,
+ * ingress-nginx chart, keys checked in kubernetes/ingress-nginx at tag helm-chart-4.12.0 (the catalog pin),
  * charts/ingress-nginx/values.yaml: controller.{replicaCount, ingressClass, ingressClassResource.{name,default},
  * service.annotations, service.internal.{enabled,annotations}, metrics.enabled, topologySpreadConstraints, resources}.
  */
@@ -88,7 +88,7 @@ export const ingressNginx: AddonSpec<IngressNginxValues> = {
 };
 
 /**
- * external-dns chart, keys checked in kubernetes-sigs/external-dns at tag external-dns-helm-chart-1.20.0,
+ * external-dns chart, keys checked in kubernetes-sigs/external-dns at tag external-dns-helm-chart-1.15.0 (the catalog pin),
  * charts/external-dns/values.yaml: provider.name, txtOwnerId, domainFilters, policy, sources, registry, interval,
  * serviceAccount.name, env, extraArgs (array or map).
  */

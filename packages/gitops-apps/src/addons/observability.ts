@@ -5,7 +5,7 @@ import { type AddonSpec, resources } from './addon';
 import { emit } from '../emit';
 import { ALERTMANAGER_SLACK_KEY, ALERTMANAGER_SLACK_SECRET, CLUSTER_SECRET_STORE, MONITORING_NAMESPACE } from '../platform/names';
 
-/** metrics-server chart: replicas, args, resources. */
+/** metrics-server chart (keys checked at metrics-server-helm-chart-3.12.2): replicas, podDisruptionBudget, resources. */
 export const metricsServer: AddonSpec = {
   name: 'metrics-server',
   values: ({ production }) => ({
@@ -28,7 +28,10 @@ function platformRules(labels: Record<string, string>): IPrometheusRule {
           rules: [
             {
               alert: 'IngressHighErrorRatio',
-              expr: 'sum by (ingress, exported_namespace) (rate(nginx_ingress_controller_requests{status=~"5.."}[5m])) / sum by (ingress, exported_namespace) (rate(nginx_ingress_controller_requests[5m])) >= 0.05',
+              expr: [
+                'sum by (ingress, exported_namespace) (rate(nginx_ingress_controller_requests{status=~"5.."}[5m]))',
+                '/ sum by (ingress, exported_namespace) (rate(nginx_ingress_controller_requests[5m])) >= 0.05',
+              ].join(' '),
               for: '5m',
               labels: { severity: 'critical' },
               annotations: { summary: '{{ $labels.exported_namespace }}/{{ $labels.ingress }}: 5xx responses are at least 5% of requests' },
@@ -48,7 +51,8 @@ function platformRules(labels: Record<string, string>): IPrometheusRule {
 }
 
 /**
- * kube-prometheus-stack chart: Alertmanager routes to Slack with the webhook URL read from a Secret file (never in
+ * kube-prometheus-stack chart (keys checked at kube-prometheus-stack-67.9.0; `alertmanager.config` is Alertmanager's own
+ * snake_case configuration): Alertmanager routes to Slack with the webhook URL read from a Secret file (never in
  * Git); rules of every namespace are picked up; Prometheus retention per profile.
  */
 export const kubePrometheusStack: AddonSpec = {
@@ -64,7 +68,7 @@ export const kubePrometheusStack: AddonSpec = {
         config: {
           route: {
             receiver: slack ? 'slack' : 'null',
-            groupBy: ['alertname', 'namespace'],
+            group_by: ['alertname', 'namespace'],
             routes: [{ receiver: 'null', matchers: ['alertname = "Watchdog"'] }],
           },
           receivers: [
@@ -118,7 +122,10 @@ export const kubePrometheusStack: AddonSpec = {
   },
 };
 
-/** loki chart (single binary on S3 through Pod Identity; the bucket comes from the GitOps bridge). */
+/**
+ * loki chart (keys checked at grafana/loki helm-loki-6.24.0; `loki.limits_config` is passed to Loki as is): single binary
+ * on S3 through Pod Identity, the bucket from the GitOps bridge.
+ */
 export const loki: AddonSpec = {
   name: 'loki',
   bridged: true,
@@ -149,16 +156,18 @@ export const loki: AddonSpec = {
   }),
 };
 
-/** promtail chart: ships every container's logs to Loki. */
+/** promtail chart (keys checked at promtail-6.16.6): ships every container's logs to Loki. */
 export const promtail: AddonSpec = {
   name: 'promtail',
   values: ({ env }) => ({
-    config: { clients: [{ url: `http://loki-gateway.${ADDON_CATALOG.loki.namespace}.svc.cluster.local/loki/api/v1/push`, external_labels: { cluster: env.cluster.name } }] },
+    config: {
+      clients: [{ url: `http://loki-gateway.${ADDON_CATALOG.loki.namespace}.svc.cluster.local/loki/api/v1/push`, external_labels: { cluster: env.cluster.name } }],
+    },
     resources: resources('50m', '64Mi', '256Mi'),
   }),
 };
 
-/** velero chart: AWS plugin, backups to the environment's bucket (from the GitOps bridge), a nightly schedule. */
+/** velero chart (keys checked at velero-8.3.0): AWS plugin, backups to the environment's bucket (from the GitOps bridge), a nightly schedule. */
 export const velero: AddonSpec = {
   name: 'velero',
   bridged: true,

@@ -10,7 +10,7 @@ const ACME_SERVERS = {
 } as const;
 
 /**
- * cert-manager chart, keys checked in cert-manager/cert-manager at tag v1.20.3, deploy/charts/cert-manager/values.yaml
+ * cert-manager chart, keys checked in cert-manager/cert-manager at tag v1.16.3 (the catalog pin), deploy/charts/cert-manager/values.yaml
  * and values.schema.json (which rejects unknown keys): crds.{enabled,keep}, replicaCount, podDisruptionBudget.enabled,
  * serviceAccount.name (documented as a commented `+docs:property`), resources.
  */
@@ -66,11 +66,11 @@ export const certManager: AddonSpec<CertManagerValues> = {
 };
 
 /**
- * external-secrets chart, keys checked in external-secrets/external-secrets at tag helm-chart-0.16.2,
+ * external-secrets chart, keys checked in external-secrets/external-secrets at tag helm-chart-0.12.1 (the catalog pin),
  * deploy/charts/external-secrets/values.yaml: installCRDs, serviceAccount.name, replicaCount, resources.
  *
- * 0.16.2 is the last release serving `external-secrets.io/v1beta1` (0.17 stops serving it), the version the CommonJS
- * validators (`@kubernetes-models/external-secrets` 0.5) know; moving past it means emitting `v1`.
+ * Releases before 0.17 serve `external-secrets.io/v1beta1`, the version the CommonJS validators
+ * (`@kubernetes-models/external-secrets` 0.5) know; moving past 0.16 means emitting `v1`.
  */
 export interface ExternalSecretsValues {
   readonly installCRDs: boolean;
