@@ -19,6 +19,7 @@ const MINUTE = 60_000;
 
 let work: string;
 let repo: string;
+let pythonRepo: string;
 let env: NodeJS.ProcessEnv;
 
 const projen = (args: string[], timeoutMs = 3 * MINUTE) =>
@@ -34,8 +35,12 @@ beforeAll(async () => {
   env = childEnv(ROOT);
   const { tarball } = await packBlueprint(ROOT, path.join(work, 'blueprint'));
   repo = path.join(work, SAMPLE_SERVICE.name);
-  await projenNew({ root: ROOT, tarball, dir: repo, install: true });
-}, 8 * MINUTE);
+  pythonRepo = path.join(work, 'python', SAMPLE_SERVICE.name);
+  await Promise.all([
+    projenNew({ root: ROOT, tarball, dir: repo, install: true }),
+    projenNew({ root: ROOT, tarball, dir: pythonRepo, install: true, projectType: 'paved-python-service' }),
+  ]);
+}, 10 * MINUTE);
 
 afterAll(() => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
@@ -180,40 +185,87 @@ describe('projen new --from @paved/service-blueprint', () => {
     const repoDescriptor = JSON.parse(fs.readFileSync(path.join(repo, 'paved.service.json'), 'utf8'));
     expect({ ...descriptor, image: undefined }).toEqual({ ...repoDescriptor, image: undefined });
 
-    // The platform repository: the workspace's platform.config.ts plus the one line a team adds.
-    const platform = fs.mkdtempSync(path.join(ROOT, '.paved-tmp-blueprint-'));
-    try {
-      fs.mkdirSync(path.join(platform, 'services'));
-      fs.copyFileSync(written, path.join(platform, 'services', 'orders.json'));
-      const config = path.join(platform, 'platform.config.ts');
-      fs.writeFileSync(
-        config,
-        [
-          "import base from '../platform.config';",
-          '',
-          'export default {',
-          '  ...base,',
-          '  services: [',
-          '    ...(base.services ?? []),',
-          "    require('./services/orders.json'),",
-          '  ],',
-          '};',
-          '',
-        ].join('\n'),
-      );
-      const loaded = loadConfig(config);
-      const services = (loaded.value as { services: { name: string }[] }).services;
-      expect(services.map((s) => s.name)).toContain('orders');
-      const result = validatePlatform(loaded.value);
-      expect(result.errors).toEqual([]);
-      expect(result.ok).toBe(true);
-      const index = services.findIndex((s) => s.name === 'orders');
-      expect(result.problems.filter((p) => p.path.startsWith(`services[${index}]`))).toEqual([]);
-    } finally {
-      fs.rmSync(platform, { recursive: true, force: true });
-    }
+    expectToJoinThePlatform(written);
   }, MINUTE);
 });
+
+describe('projen new paved-python-service --from @paved/service-blueprint', () => {
+  const projenPy = (args: string[]) =>
+    runOk(process.execPath, [path.join(pythonRepo, 'node_modules', 'projen', 'bin', 'projen'), ...args], { cwd: pythonRepo, env, timeoutMs: 3 * MINUTE });
+  const gitPy = (...args: string[]) => runOk('git', args, { cwd: pythonRepo, env });
+
+  test('creates and commits a Python repository: managed files, the FastAPI sample, pyproject.toml, .projenrc.ts', async () => {
+    for (const file of ['Dockerfile', '.dockerignore', 'docker-compose.yml', '.github/workflows/ci.yml', '.github/dependabot.yml',
+      '.python-version', 'paved.service.json', 'pyproject.toml', 'src/orders/app.py', 'src/orders/__main__.py', 'tests/test_app.py', 'README.md']) {
+      expect(fs.existsSync(path.join(pythonRepo, file))).toBe(true);
+    }
+    const projenrc = fs.readFileSync(path.join(pythonRepo, '.projenrc.ts'), 'utf8');
+    // No ESLint in a Python repository: .projenrc.ts stays as projen renders it (double quotes).
+    expect(projenrc).toContain('import { PavedPythonService } from "@paved/service-blueprint";');
+    expect(projenrc).toContain('awsAccount: "345678901234",');
+    expect(fs.readFileSync(path.join(pythonRepo, 'Dockerfile'), 'utf8')).toContain('CMD ["python", "-m", "orders"]');
+    expect((await gitPy('log', '--oneline')).output).toMatch(/project created with projen/);
+    expect((await gitPy('status', '--porcelain')).output.trim()).toBe('');
+  });
+
+  test('projen again (tsx from the lockfile runs .projenrc.ts): nothing changes', async () => {
+    const again = await projenPy([]);
+    expect(again.output).not.toMatch(/npx -y/);
+    expect((await gitPy('status', '--porcelain')).output.trim()).toBe('');
+  }, 3 * MINUTE);
+
+  test('the Python sources and tests compile (py_compile with the local interpreter)', async () => {
+    const probe = await run('python3', ['-c', 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'], { cwd: pythonRepo, env });
+    if (probe.code !== 0) {
+      console.warn('python3 >= 3.11 not found: the compile check of the generated Python repository is skipped');
+      return;
+    }
+    const compiled = await run('python3', ['-m', 'compileall', '-q', 'src', 'tests'], { cwd: pythonRepo, env: { ...env, PYTHONPYCACHEPREFIX: path.join(work, 'pycache') } });
+    expect(compiled.output).toBe('');
+    expect(compiled.code).toBe(0);
+  });
+
+  test("the descriptor joins the platform's services catalog as a python service", () => {
+    const descriptor = path.join(pythonRepo, 'paved.service.json');
+    expect(JSON.parse(fs.readFileSync(descriptor, 'utf8'))).toMatchObject({ name: 'orders', runtime: 'python', port: 8093 });
+    expectToJoinThePlatform(descriptor);
+  });
+});
+
+/** The platform repository: the workspace's platform.config.ts plus the one line a team adds for the descriptor. */
+function expectToJoinThePlatform(descriptorFile: string): void {
+  const platform = fs.mkdtempSync(path.join(ROOT, '.paved-tmp-blueprint-'));
+  try {
+    fs.mkdirSync(path.join(platform, 'services'));
+    fs.copyFileSync(descriptorFile, path.join(platform, 'services', 'orders.json'));
+    const config = path.join(platform, 'platform.config.ts');
+    fs.writeFileSync(
+      config,
+      [
+        "import base from '../platform.config';",
+        '',
+        'export default {',
+        '  ...base,',
+        '  services: [',
+        '    ...(base.services ?? []),',
+        "    require('./services/orders.json'),",
+        '  ],',
+        '};',
+        '',
+      ].join('\n'),
+    );
+    const loaded = loadConfig(config);
+    const services = (loaded.value as { services: { name: string }[] }).services;
+    expect(services.map((s) => s.name)).toContain('orders');
+    const result = validatePlatform(loaded.value);
+    expect(result.errors).toEqual([]);
+    expect(result.ok).toBe(true);
+    const index = services.findIndex((s) => s.name === 'orders');
+    expect(result.problems.filter((p) => p.path.startsWith(`services[${index}]`))).toEqual([]);
+  } finally {
+    fs.rmSync(platform, { recursive: true, force: true });
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

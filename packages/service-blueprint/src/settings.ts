@@ -1,8 +1,18 @@
+/** What a service's image runs; the values of `runtime` in the platform's services catalog. */
+export enum ServiceRuntime {
+  /** A Node.js HTTP service (`PavedService`). */
+  NODE = 'node',
+  /** A Python HTTP service (`PavedPythonService`). */
+  PYTHON = 'python',
+}
+
 /**
  * The resolved settings of a Paved service: every option's default applied once, validated, and published on the
- * project (`PavedService.service`) so that each component reads the same values.
+ * project (`PavedService.service`, `PavedPythonService.service`) so that each component reads the same values.
  */
 export interface ServiceSettings {
+  /** What the service's image runs: the descriptor's `runtime`. */
+  readonly runtime: ServiceRuntime;
   /** DNS label naming the service (namespace, Deployment, registry, descriptor). */
   readonly serviceName: string;
   /** Port the HTTP server listens on. */
@@ -51,10 +61,6 @@ export interface ServiceSettings {
   readonly secrets: { [name: string]: SecretReference };
   /** Owners written to CODEOWNERS. */
   readonly codeOwners: string[];
-  /** Base image of every Dockerfile stage. */
-  readonly nodeImage: string;
-  /** Node.js version CI runs. */
-  readonly nodeVersion: string;
   /** Liveness path. */
   readonly livenessPath: string;
   /** Readiness path. */

@@ -9,6 +9,15 @@ export const NODE_VERSION = '24.21.0';
 /** Debian-slim official image of `NODE_VERSION`. */
 export const NODE_IMAGE = `node:${NODE_VERSION}-slim`;
 
+/** Python of the container image, of CI and of local development (`.python-version`: uv installs it). */
+export const PYTHON_VERSION = '3.13';
+/** Debian-slim official image of a `PYTHON_VERSION` release. */
+export const PYTHON_IMAGE = 'python:3.13.8-slim';
+/** uv, the Python package and project manager: the same release in CI and in the image build. */
+export const UV_VERSION = '0.12.4';
+/** uv's official distroless image: the build stage copies the `uv` binary from it. */
+export const UV_IMAGE = `ghcr.io/astral-sh/uv:${UV_VERSION}`;
+
 /**
  * Local-development data stores, on the engine versions the platform provisions by default (RDS PostgreSQL 16.6,
  * ElastiCache Redis OSS 7.1, whose nearest upstream image is 7.2).
@@ -44,6 +53,8 @@ export const ACTIONS = {
   downloadArtifact: 'actions/download-artifact@3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c',
   /** v3.1.1 */
   createGithubAppToken: 'actions/create-github-app-token@1b10c78c7865c340bc4f6099eb2f838309f1e8c3',
+  /** v10.0.1 */
+  setupUv: 'astral-sh/setup-uv@20cfd1bf945f4377ade1205e4dbc17946fc9a30d',
   /** v6.2.3 */
   configureAwsCredentials: 'aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c',
   /** v2.1.7 */

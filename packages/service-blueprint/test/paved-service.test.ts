@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Testing } from 'projen';
 import * as YAML from 'yaml';
@@ -17,24 +16,9 @@ import {
   ServiceSamples,
   ServiceWorkflow,
 } from '../src';
+import { useTempOutdirs } from './temp-outdirs';
 
-// ALWAYS a fresh temp outdir: projen synthesizes into the cwd when it is under the temp dir, and could wipe the package.
-const outdirs: string[] = [];
-function outdir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-blueprint-test-'));
-  outdirs.push(dir);
-  return dir;
-}
-// `project.synth()` would install the generated repository's dependencies; Testing.synth sets the same switch.
-const previousDisablePost = process.env.PROJEN_DISABLE_POST;
-beforeAll(() => {
-  process.env.PROJEN_DISABLE_POST = 'true';
-});
-afterAll(() => {
-  process.env.PROJEN_DISABLE_POST = previousDisablePost;
-  if (previousDisablePost === undefined) delete process.env.PROJEN_DISABLE_POST;
-  for (const dir of outdirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const outdir = useTempOutdirs('paved-blueprint-test-');
 
 const REQUIRED = { name: 'orders', organization: 'northwind', team: 'core', awsAccount: '345678901234', awsRegion: 'eu-west-1' };
 

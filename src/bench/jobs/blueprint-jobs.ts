@@ -122,16 +122,18 @@ export interface ProjenNewOptions {
   /** Run the final install (`npm install` of every dependency) or not (`--no-post`). */
   readonly install: boolean;
   readonly flags?: readonly string[];
+  /** The blueprint's project type (`paved-service`, `paved-python-service`). */
+  readonly projectType?: string;
   readonly timeoutMs?: number;
 }
 
-/** `projen new paved-service --from @paved/service-blueprint@file:<tarball>`, as a team would run it. */
+/** `projen new <type> --from @paved/service-blueprint@file:<tarball>`, as a team would run it. */
 export async function projenNew(options: ProjenNewOptions): Promise<RunResult> {
   fs.mkdirSync(options.dir, { recursive: true });
   const args = [
     projenBin(options.root),
     'new',
-    'paved-service',
+    options.projectType ?? 'paved-service',
     '--from',
     `@paved/service-blueprint@file:${options.tarball}`,
     '--projen-version',

@@ -1,5 +1,14 @@
 import { Component, github, type Project } from 'projen';
-import type { PavedService } from '../paved-service';
+
+/** Options of `DependencyUpdates`. */
+export interface DependencyUpdatesOptions {
+  /**
+   * Also update the Python dependencies locked in `uv.lock` (the team owns `pyproject.toml`, so Dependabot may raise
+   * its lower bounds too).
+   * @default false
+   */
+  readonly uv?: boolean;
+}
 
 /**
  * Dependabot for npm, lockfile only: package.json is generated from `.projenrc.ts`, so Dependabot moves versions
@@ -14,9 +23,11 @@ export class DependencyUpdates extends Component {
 
   public readonly dependabot: github.Dependabot;
 
-  constructor(project: PavedService) {
+  constructor(project: Project, options: DependencyUpdatesOptions = {}) {
     super(project);
-    this.dependabot = new github.Dependabot(project.github!, {
+    const gh = github.GitHub.of(project);
+    if (!gh) throw new Error(`${project.name}: DependencyUpdates needs the project's GitHub component (github: true)`);
+    this.dependabot = new github.Dependabot(gh, {
       scheduleInterval: github.DependabotScheduleInterval.WEEKLY,
       versioningStrategy: github.VersioningStrategy.LOCKFILE_ONLY,
       ignoreProjen: true,
@@ -26,5 +37,15 @@ export class DependencyUpdates extends Component {
       // New releases wait a few days: most malicious versions are caught and pulled within that time.
       cooldown: { defaultDays: 3 },
     });
+    if (options.uv) {
+      this.dependabot.config.updates.push({
+        'package-ecosystem': 'uv',
+        'directory': '/',
+        'schedule': { interval: github.DependabotScheduleInterval.WEEKLY },
+        'groups': { python: { patterns: ['*'] } },
+        'open-pull-requests-limit': 5,
+        'cooldown': { 'default-days': 3 },
+      });
+    }
   }
 }

@@ -1,6 +1,17 @@
 import { Component, type Project, YamlFile } from 'projen';
-import type { PavedService } from '../paved-service';
+import type { ServiceSettings } from '../settings';
 import { POSTGRES_IMAGE, REDIS_IMAGE } from '../versions';
+
+/** Options of `LocalDevCompose`. */
+export interface LocalDevComposeOptions {
+  /** The resolved service settings. */
+  readonly service: ServiceSettings;
+  /**
+   * Extra environment of the service container (local-development values of the runtime's own settings).
+   * @default - none
+   */
+  readonly environment?: { [name: string]: string };
+}
 
 /**
  * `docker-compose.yml` for local development: the service built from its Dockerfile, plus PostgreSQL and Redis when
@@ -14,11 +25,11 @@ export class LocalDevCompose extends Component {
 
   public readonly file: YamlFile;
 
-  constructor(project: PavedService) {
+  constructor(project: Project, options: LocalDevComposeOptions) {
     super(project);
-    const s = project.service;
+    const s = options.service;
     const name = s.serviceName;
-    const environment: { [key: string]: string } = { PORT: String(s.port), LOG_LEVEL: 'debug', SHUTDOWN_DELAY_MS: '0' };
+    const environment: { [key: string]: string } = { PORT: String(s.port), LOG_LEVEL: 'debug', ...options.environment };
     const dependsOn: { [key: string]: any } = {};
     const services: { [key: string]: any } = {};
     const volumes: { [key: string]: any } = {};

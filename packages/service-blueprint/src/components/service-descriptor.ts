@@ -1,5 +1,5 @@
 import { Component, JsonFile, type Project } from 'projen';
-import type { PavedService } from '../paved-service';
+import { ServiceRuntime, type ServiceSettings } from '../settings';
 
 /** Name of the descriptor file at the repository root. */
 export const DESCRIPTOR_FILE = 'paved.service.json';
@@ -9,6 +9,12 @@ export const DESCRIPTOR_FILE = 'paved.service.json';
  * proposes to the platform repository, which is the copy the platform deploys.
  */
 export const UNRELEASED_TAG = 'unreleased';
+
+/** Options of `ServiceDescriptor`. */
+export interface ServiceDescriptorOptions {
+  /** The resolved service settings. */
+  readonly service: ServiceSettings;
+}
 
 /**
  * `paved.service.json`: the service as an entry of the platform's services catalog (`ServiceConfig` of
@@ -24,9 +30,9 @@ export class ServiceDescriptor extends Component {
   public readonly descriptor: any;
   public readonly file: JsonFile;
 
-  constructor(project: PavedService) {
+  constructor(project: Project, options: ServiceDescriptorOptions) {
     super(project);
-    const s = project.service;
+    const s = options.service;
     const environments: { [name: string]: any } = {};
     for (const env of s.environments) environments[env] = { replicas: s.replicas[env] };
     const secrets = Object.keys(s.secrets).length > 0 ? s.secrets : undefined;
@@ -34,6 +40,8 @@ export class ServiceDescriptor extends Component {
     this.descriptor = {
       name: s.serviceName,
       team: s.team,
+      // The catalog's default runtime is node; other runtimes are written so that health defaults follow them.
+      ...(s.runtime !== ServiceRuntime.NODE ? { runtime: s.runtime } : {}),
       image: { ...(s.imageRepository ? { repository: s.imageRepository } : {}), tag: UNRELEASED_TAG },
       port: s.port,
       health: { liveness: s.livenessPath, readiness: s.readinessPath },

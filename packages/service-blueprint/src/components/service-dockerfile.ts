@@ -1,11 +1,19 @@
 import { Component, IgnoreFile, type Project, TextFile } from 'projen';
-import type { PavedService } from '../paved-service';
+import type { ServiceSettings } from '../settings';
 
 /** Numeric uid:gid of the `node` user of the official image: numeric, so Kubernetes can verify `runAsNonRoot`. */
 export const RUNTIME_USER = '1000:1000';
 
+/** Options of `ServiceDockerfile`. */
+export interface ServiceDockerfileOptions {
+  /** The resolved service settings. */
+  readonly service: ServiceSettings;
+  /** Base image of every stage (Node.js). */
+  readonly image: string;
+}
+
 /**
- * A multi-stage `Dockerfile` (build, production dependencies, runtime) and an allow-list `.dockerignore`. The runtime
+ * A Node.js multi-stage `Dockerfile` (build, production dependencies, runtime) and an allow-list `.dockerignore`. The runtime
  * stage runs as a non-root numeric user, cannot modify its own code (files owned by root), ships without npm, and has
  * a HEALTHCHECK on the liveness path that needs no curl.
  */
@@ -17,10 +25,10 @@ export class ServiceDockerfile extends Component {
   public readonly file: TextFile;
   public readonly ignore: IgnoreFile;
 
-  constructor(project: PavedService) {
+  constructor(project: Project, options: ServiceDockerfileOptions) {
     super(project);
-    const s = project.service;
-    const image = s.nodeImage;
+    const s = options.service;
+    const image = options.image;
     const probe = `fetch('http://127.0.0.1:'+(process.env.PORT||${s.port})+'${s.livenessPath}').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`;
     this.file = new TextFile(project, 'Dockerfile', {
       lines: [

@@ -1,13 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Component, type Project, SampleFile } from 'projen';
-import type { PavedService } from '../paved-service';
-import { serviceSourceFiles } from '../samples/service-source';
-import { serviceTestFiles } from '../samples/service-tests';
+
+/** Options of `ServiceSamples`. */
+export interface ServiceSamplesOptions {
+  /** Sample files per folder (relative to the project root), each a map of file path to contents. */
+  readonly folders: { [folder: string]: { [file: string]: string } };
+}
 
 /**
- * The team-owned code: `src/` and `test/` are filled only when the folder does not exist yet (at `projen new`), as
- * samples that projen never rewrites. Later runs leave both folders alone, whatever the team changed or deleted.
+ * The team-owned code: each sample folder (such as `src/` and `test/`) is filled only when it does not exist yet (at
+ * `projen new`), as samples that projen never rewrites. Later runs leave the folders alone, whatever the team changed
+ * or deleted.
  */
 export class ServiceSamples extends Component {
   public static of(project: Project): ServiceSamples | undefined {
@@ -17,11 +21,10 @@ export class ServiceSamples extends Component {
   /** Sample files written by this run (relative paths); empty when the folders already existed. */
   public readonly files: string[] = [];
 
-  constructor(project: PavedService) {
+  constructor(project: Project, options: ServiceSamplesOptions) {
     super(project);
     // Decided before synthesis: projen writes generated files such as test/tsconfig.json into these folders.
-    this.addFolder(project, project.srcdir, serviceSourceFiles(project.service));
-    this.addFolder(project, project.testdir, serviceTestFiles(project.service));
+    for (const [folder, files] of Object.entries(options.folders)) this.addFolder(project, folder, files);
   }
 
   private addFolder(project: Project, dir: string, files: { [name: string]: string }): void {

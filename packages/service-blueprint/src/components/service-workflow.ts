@@ -1,32 +1,22 @@
 import { Component, github, type Project } from 'projen';
-import type { PavedService } from '../paved-service';
+import type { ServiceSettings } from '../settings';
 import { ACTIONS, TRIVY_VERSION } from '../versions';
 import { DESCRIPTOR_FILE } from './service-descriptor';
 
-const RUNNER = ['ubuntu-24.04'];
+/** Runner of every job. */
+export const CI_RUNNER = ['ubuntu-24.04'];
 
-/** The shell script of the drift check step: CI fails when committed generated files differ from `.projenrc.ts`. */
-export const DRIFT_CHECK_SCRIPT = [
-  'npx projen --no-post',
-  'git add --all',
-  'if ! git diff --staged --exit-code; then',
-  '  echo "::error::Generated files are out of date: run \'npx projen\' and commit the result."',
-  '  exit 1',
-  'fi',
-].join('\n');
-
-/** Lint: `projen eslint` fixes what it can, so any change it makes is a lint failure in CI. */
-export const LINT_SCRIPT = [
-  'npx projen eslint',
-  'if ! git diff --exit-code; then',
-  '  echo "::error::Lint problems that eslint --fix corrects: run \'npx projen eslint\' and commit the result."',
-  '  exit 1',
-  'fi',
-].join('\n');
+/** Options of `ServiceWorkflow`. */
+export interface ServiceWorkflowOptions {
+  /** The resolved service settings. */
+  readonly service: ServiceSettings;
+  /** Steps of the `verify` job after the checkout: the runtime's install, drift check, lint, type-check and tests. */
+  readonly verifySteps: github.workflows.JobStep[];
+}
 
 /**
- * `.github/workflows/ci.yml`. Pull requests and pushes run `verify` (install, drift check, lint, type-check, unit
- * tests with the coverage gate, compile) and `image` (build, vulnerability scan failing on fixable HIGH/CRITICAL,
+ * `.github/workflows/ci.yml`. Pull requests and pushes run `verify` (the runtime's steps: install, drift check, lint,
+ * type-check, unit tests with the coverage gate) and `image` (build, vulnerability scan failing on fixable HIGH/CRITICAL,
  * SBOM). Pushes to main then run `publish` (the scanned image, pushed to ECR with a role assumed through GitHub OIDC:
  * no AWS keys) and `propose` (a pull request to the platform repository writing the descriptor with the new tag).
  * Every job declares only the permissions it needs; the workflow default is read-only.
@@ -38,16 +28,18 @@ export class ServiceWorkflow extends Component {
 
   public readonly workflow: github.GithubWorkflow;
 
-  constructor(project: PavedService) {
+  constructor(project: Project, options: ServiceWorkflowOptions) {
     super(project);
-    const s = project.service;
+    const s = options.service;
     const branch = s.defaultBranch;
     const ON_MAIN = `github.event_name == 'push' && github.ref == 'refs/heads/${branch}'`;
     const localImage = `${s.serviceName}:\${{ github.sha }}`;
     const registry = `${s.awsAccount}.dkr.ecr.${s.awsRegion}.amazonaws.com`;
     const [gitopsOwner, gitopsName] = s.gitopsRepo.split('/');
 
-    const wf = new github.GithubWorkflow(project.github!, 'ci', {
+    const gh = github.GitHub.of(project);
+    if (!gh) throw new Error(`${project.name}: ServiceWorkflow needs the project's GitHub component (github: true)`);
+    const wf = new github.GithubWorkflow(gh, 'ci', {
       limitConcurrency: true,
       concurrencyOptions: { group: '${{ github.workflow }}-${{ github.ref }}', cancelInProgress: false },
     });
@@ -60,26 +52,17 @@ export class ServiceWorkflow extends Component {
 
     wf.addJob('verify', {
       name: 'Lint, type-check, test',
-      runsOn: RUNNER,
+      runsOn: CI_RUNNER,
       permissions: { contents: github.workflows.JobPermission.READ },
       timeoutMinutes: 15,
-      steps: [
-        checkout,
-        { name: 'Set up Node.js', uses: ACTIONS.setupNode, with: { 'node-version': s.nodeVersion, 'cache': 'npm' } },
-        { name: 'Install dependencies', run: 'npm ci' },
-        { name: 'Check generated files are up to date', run: DRIFT_CHECK_SCRIPT },
-        { name: 'Lint', run: LINT_SCRIPT },
-        { name: 'Type-check', run: 'npx projen typecheck' },
-        { name: `Unit tests (coverage gate ${s.coverageThreshold}%)`, run: 'npx projen test:unit' },
-        { name: 'Compile', run: 'npx projen compile' },
-      ],
+      steps: [checkout, ...options.verifySteps],
     });
 
     const trivy = { 'scan-type': 'image', 'image-ref': localImage, 'version': TRIVY_VERSION };
     wf.addJob('image', {
       name: 'Build, scan and SBOM',
       needs: ['verify'],
-      runsOn: RUNNER,
+      runsOn: CI_RUNNER,
       permissions: { contents: github.workflows.JobPermission.READ },
       timeoutMinutes: 20,
       env: { IMAGE: localImage },
@@ -118,7 +101,7 @@ export class ServiceWorkflow extends Component {
       name: 'Push to ECR',
       needs: ['image'],
       if: ON_MAIN,
-      runsOn: RUNNER,
+      runsOn: CI_RUNNER,
       permissions: { contents: github.workflows.JobPermission.READ, idToken: github.workflows.JobPermission.WRITE },
       timeoutMinutes: 15,
       env: { IMAGE: localImage, REGISTRY: registry },
@@ -156,7 +139,7 @@ export class ServiceWorkflow extends Component {
       name: `Propose the new tag to ${s.gitopsRepo}`,
       needs: ['publish'],
       if: ON_MAIN,
-      runsOn: RUNNER,
+      runsOn: CI_RUNNER,
       permissions: { contents: github.workflows.JobPermission.READ },
       timeoutMinutes: 10,
       steps: [

@@ -49,11 +49,7 @@ export function serviceReadme(s: ServiceSettings): string {
     ...(s.postgres ? ['| `DATABASE_URL` | PG* variables | PostgreSQL connection string |'] : []),
     ...(s.redis ? ['| `REDIS_URL` | redis://localhost:6379 | Redis URL |'] : []),
     '',
-    '## Change the generated files',
-    '',
-    'Edit `.projenrc.ts` and run `npx projen`. A hand edit of a generated file is reverted by the next `npx projen`,',
-    'and CI fails when the committed files differ from what `.projenrc.ts` generates.',
-    '',
+    ...generatedFilesSection(),
     '## Ship',
     '',
     'Every push to the default branch runs `.github/workflows/ci.yml`: lint, type-check, unit tests, image build,',
@@ -65,6 +61,24 @@ export function serviceReadme(s: ServiceSettings): string {
     `  may open pull requests in \`${s.gitopsRepo}\` (contents and pull requests: write);`,
     '- no AWS keys: the push role trusts this repository through GitHub OIDC.',
     '',
+    ...joinPlatformSection(s),
+  ].join('\n');
+}
+
+/** README section shared by every service type: how generated files change. */
+export function generatedFilesSection(): string[] {
+  return [
+    '## Change the generated files',
+    '',
+    'Edit `.projenrc.ts` and run `npx projen`. A hand edit of a generated file is reverted by the next `npx projen`,',
+    'and CI fails when the committed files differ from what `.projenrc.ts` generates.',
+    '',
+  ];
+}
+
+/** README section shared by every service type: the one line that adds the service to the platform. */
+export function joinPlatformSection(s: ServiceSettings): string[] {
+  return [
     '## Join the platform',
     '',
     `The first pull request adds \`${s.gitopsDescriptorPath}\` to the platform repository. Add one line to the`,
@@ -74,5 +88,5 @@ export function serviceReadme(s: ServiceSettings): string {
     `  require('./${s.gitopsDescriptorPath}'),`,
     '```',
     '',
-  ].join('\n');
+  ];
 }

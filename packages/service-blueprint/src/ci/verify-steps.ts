@@ -1,0 +1,66 @@
+import type { github } from 'projen';
+import { ACTIONS } from '../versions';
+
+/** The shell script of the drift check step: CI fails when committed generated files differ from `.projenrc.ts`. */
+export const DRIFT_CHECK_SCRIPT = [
+  'npx projen --no-post',
+  'git add --all',
+  'if ! git diff --staged --exit-code; then',
+  '  echo "::error::Generated files are out of date: run \'npx projen\' and commit the result."',
+  '  exit 1',
+  'fi',
+].join('\n');
+
+/** Lint: `projen eslint` fixes what it can, so any change it makes is a lint failure in CI. */
+export const LINT_SCRIPT = [
+  'npx projen eslint',
+  'if ! git diff --exit-code; then',
+  '  echo "::error::Lint problems that eslint --fix corrects: run \'npx projen eslint\' and commit the result."',
+  '  exit 1',
+  'fi',
+].join('\n');
+
+/** The `verify` steps of a Node.js service: install, drift check, lint, type-check, unit tests, compile. */
+export function nodeVerifySteps(nodeVersion: string, coverageThreshold: number): github.workflows.JobStep[] {
+  return [
+    { name: 'Set up Node.js', uses: ACTIONS.setupNode, with: { 'node-version': nodeVersion, 'cache': 'npm' } },
+    { name: 'Install dependencies', run: 'npm ci' },
+    { name: 'Check generated files are up to date', run: DRIFT_CHECK_SCRIPT },
+    { name: 'Lint', run: LINT_SCRIPT },
+    { name: 'Type-check', run: 'npx projen typecheck' },
+    { name: `Unit tests (coverage gate ${coverageThreshold}%)`, run: 'npx projen test:unit' },
+    { name: 'Compile', run: 'npx projen compile' },
+  ];
+}
+
+/** Fails with an actionable message when `uv.lock` is missing or no longer matches `pyproject.toml`. */
+export const UV_LOCK_CHECK_SCRIPT = [
+  'if [ ! -f uv.lock ]; then',
+  '  echo "::error::uv.lock is missing: run \'uv lock\' and commit it (CI and the image build install from it)."',
+  '  exit 1',
+  'fi',
+  'if ! uv lock --check; then',
+  '  echo "::error::uv.lock does not match pyproject.toml: run \'uv lock\' and commit the result."',
+  '  exit 1',
+  'fi',
+].join('\n');
+
+/**
+ * The `verify` steps of a Python service: Node.js and the tooling for the drift check (projen runs on Node.js), then
+ * uv with the locked environment, lint, type-check, unit tests with the coverage gate and the dependency audit. Each
+ * step runs the repository's own projen task, so CI and a laptop run the same commands.
+ */
+export function pythonVerifySteps(nodeVersion: string, uvVersion: string, coverageThreshold: number): github.workflows.JobStep[] {
+  return [
+    { name: 'Set up Node.js (projen)', uses: ACTIONS.setupNode, with: { 'node-version': nodeVersion, 'cache': 'npm' } },
+    { name: 'Install the repository tooling', run: 'npm ci' },
+    { name: 'Check generated files are up to date', run: DRIFT_CHECK_SCRIPT },
+    { name: 'Set up uv', uses: ACTIONS.setupUv, with: { 'version': uvVersion, 'enable-cache': true } },
+    { name: 'Check uv.lock', run: UV_LOCK_CHECK_SCRIPT },
+    { name: 'Install dependencies', run: 'uv sync --locked' },
+    { name: 'Lint', run: 'npx projen lint' },
+    { name: 'Type-check', run: 'npx projen typecheck' },
+    { name: `Unit tests (coverage gate ${coverageThreshold}%)`, run: 'npx projen test:unit' },
+    { name: 'Audit dependencies', run: 'npx projen audit' },
+  ];
+}
