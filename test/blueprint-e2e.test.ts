@@ -15,11 +15,16 @@ import { loadConfig } from '../src/config/load-config';
  */
 
 const ROOT = path.resolve(__dirname, '..');
+const STATIC_SITE = {
+  name: 'frontend',
+  flags: ['--organization', 'northwind', '--team', 'web', '--aws-account', '345678901234', '--aws-region', 'eu-west-1', '--port', '8094', '--ingress-host', 'www'],
+};
 const MINUTE = 60_000;
 
 let work: string;
 let repo: string;
 let pythonRepo: string;
+let siteRepo: string;
 let env: NodeJS.ProcessEnv;
 
 const projen = (args: string[], timeoutMs = 3 * MINUTE) =>
@@ -36,9 +41,11 @@ beforeAll(async () => {
   const { tarball } = await packBlueprint(ROOT, path.join(work, 'blueprint'));
   repo = path.join(work, SAMPLE_SERVICE.name);
   pythonRepo = path.join(work, 'python', SAMPLE_SERVICE.name);
+  siteRepo = path.join(work, 'site', STATIC_SITE.name);
   await Promise.all([
     projenNew({ root: ROOT, tarball, dir: repo, install: true }),
     projenNew({ root: ROOT, tarball, dir: pythonRepo, install: true, projectType: 'paved-python-service' }),
+    projenNew({ root: ROOT, tarball, dir: siteRepo, install: true, projectType: 'paved-static-site', flags: STATIC_SITE.flags }),
   ]);
 }, 10 * MINUTE);
 
@@ -232,12 +239,63 @@ describe('projen new paved-python-service --from @paved/service-blueprint', () =
   });
 });
 
+describe('projen new paved-static-site --from @paved/service-blueprint', () => {
+  const projenSite = (args: string[], timeoutMs = 3 * MINUTE) =>
+    runOk(process.execPath, [path.join(siteRepo, 'node_modules', 'projen', 'bin', 'projen'), ...args], { cwd: siteRepo, env, timeoutMs });
+  const gitSite = (...args: string[]) => runOk('git', args, { cwd: siteRepo, env });
+
+  test('the new repository builds: type-check, Vitest over the coverage gate, ESLint, Vite bundle within its budget', async () => {
+    expect((await gitSite('status', '--porcelain')).output.trim()).toBe('');
+    const built = await projenSite(['build'], 5 * MINUTE);
+    const build = { output: built.output.replace(/\x1b\[[0-9;]*m/g, '') };
+    expect(build.output).toMatch(/test » typecheck/);
+    expect(build.output).toMatch(/Tests\s+\d+ passed \(\d+\)/);
+    expect(build.output).toMatch(/All files\s+\|/);
+    expect(build.output).toMatch(/test » lint/);
+    expect(build.output).toMatch(/bundle JavaScript: [\d.]+ KiB gzipped in \d+ files \(budget 250 KiB\)/);
+    expect(fs.existsSync(path.join(siteRepo, 'dist', 'index.html'))).toBe(true);
+    // The build re-ran .projenrc.ts: nothing changed, and dist/ and coverage/ are ignored.
+    expect((await gitSite('status', '--porcelain')).output.trim()).toBe('');
+  }, 6 * MINUTE);
+
+  test('the built bundle is served over HTTP: the page, its assets and the SPA fallback (vite preview)', async () => {
+    const port = await freePort();
+    const vite = path.join(siteRepo, 'node_modules', 'vite', 'bin', 'vite.js');
+    const preview = spawn(process.execPath, [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: siteRepo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const logs = collect(preview);
+    try {
+      await logs.waitFor(new RegExp(`127\\.0\\.0\\.1:${port}`), 20_000);
+      const base = `http://127.0.0.1:${port}`;
+      const page = await fetch(`${base}/`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('<div id="root"></div>');
+      const script = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+      expect(script).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+      const asset = await fetch(`${base}${script}`);
+      expect(asset.status).toBe(200);
+      expect(await asset.text()).toContain('The API is up.');
+      const route = await fetch(`${base}/orders/42`);
+      expect(route.status).toBe(200);
+      expect(await route.text()).toContain('<div id="root"></div>');
+    } finally {
+      preview.kill('SIGKILL');
+    }
+  }, 2 * MINUTE);
+
+  test("the descriptor joins the platform's services catalog as a static site", () => {
+    const descriptor = path.join(siteRepo, 'paved.service.json');
+    expect(JSON.parse(fs.readFileSync(descriptor, 'utf8'))).toMatchObject({ name: 'frontend', runtime: 'static-site', port: 8094 });
+    expectToJoinThePlatform(descriptor, 'frontend');
+  });
+});
+
 /** The platform repository: the workspace's platform.config.ts plus the one line a team adds for the descriptor. */
-function expectToJoinThePlatform(descriptorFile: string): void {
+function expectToJoinThePlatform(descriptorFile: string, name = 'orders'): void {
   const platform = fs.mkdtempSync(path.join(ROOT, '.paved-tmp-blueprint-'));
   try {
     fs.mkdirSync(path.join(platform, 'services'));
-    fs.copyFileSync(descriptorFile, path.join(platform, 'services', 'orders.json'));
+    fs.copyFileSync(descriptorFile, path.join(platform, 'services', `${name}.json`));
     const config = path.join(platform, 'platform.config.ts');
     fs.writeFileSync(
       config,
@@ -248,7 +306,7 @@ function expectToJoinThePlatform(descriptorFile: string): void {
         '  ...base,',
         '  services: [',
         '    ...(base.services ?? []),',
-        "    require('./services/orders.json'),",
+        `    require('./services/${name}.json'),`,
         '  ],',
         '};',
         '',
@@ -256,11 +314,11 @@ function expectToJoinThePlatform(descriptorFile: string): void {
     );
     const loaded = loadConfig(config);
     const services = (loaded.value as { services: { name: string }[] }).services;
-    expect(services.map((s) => s.name)).toContain('orders');
+    expect(services.map((s) => s.name)).toContain(name);
     const result = validatePlatform(loaded.value);
     expect(result.errors).toEqual([]);
     expect(result.ok).toBe(true);
-    const index = services.findIndex((s) => s.name === 'orders');
+    const index = services.findIndex((s) => s.name === name);
     expect(result.problems.filter((p) => p.path.startsWith(`services[${index}]`))).toEqual([]);
   } finally {
     fs.rmSync(platform, { recursive: true, force: true });

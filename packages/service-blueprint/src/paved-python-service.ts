@@ -1,4 +1,4 @@
-import { javascript, type ProjectOptions, SampleFile, TextFile, typescript } from 'projen';
+import { javascript, type ProjectOptions, SampleFile, TextFile } from 'projen';
 import { pythonVerifySteps } from './ci/verify-steps';
 import { ServiceCodeOwners } from './components/code-owners';
 import { DependencyUpdates } from './components/dependency-updates';
@@ -7,13 +7,13 @@ import { PythonDockerfile } from './components/python-dockerfile';
 import { ServiceDescriptor } from './components/service-descriptor';
 import { ServiceSamples } from './components/service-samples';
 import { ServiceWorkflow } from './components/service-workflow';
+import { plainNodeProjectOptions, useLockedProjenrcTs } from './node-project-base';
 import { pyprojectToml, pythonReadme } from './samples/python-repo';
 import { pythonSourceFiles, pythonTestFiles } from './samples/python-service';
-import { pullRequestTemplate } from './samples/repo-docs';
 import { coerceStringOptions, resolveServiceSettings, type ServiceOptions } from './service-options';
 import { ServiceRuntime, type ServiceSettings } from './settings';
 import { checkString, RULES } from './validation';
-import { MIN_NODE_VERSION, NODE_VERSION, PYTHON_IMAGE, PYTHON_VERSION, UV_IMAGE, UV_VERSION } from './versions';
+import { NODE_VERSION, PYTHON_IMAGE, PYTHON_VERSION, UV_IMAGE, UV_VERSION } from './versions';
 
 /**
  * Options of a Paved Python service: the shared service options, the Python toolchain, and the project options
@@ -77,39 +77,11 @@ export class PavedPythonService extends javascript.NodeProject {
     const moduleName = checkString('moduleName', opts.moduleName ?? service.serviceName.replace(/-/g, '_'), RULES.pythonModule);
     const pythonVersion = checkString('pythonVersion', opts.pythonVersion ?? PYTHON_VERSION, RULES.pythonVersion);
     const pythonImage = checkString('pythonImage', opts.pythonImage ?? PYTHON_IMAGE, RULES.image);
-    super({
-      ...opts,
-      defaultReleaseBranch: service.defaultBranch,
-      // `npx projen new` would otherwise render whichever package manager launched it.
-      packageManager: javascript.NodePackageManager.NPM,
-      minNodeVersion: MIN_NODE_VERSION,
-      workflowNodeVersion: NODE_VERSION,
-      projenrcJs: false,
-      projenrcJson: false,
-      entrypoint: '',
-      jest: false,
-      package: false,
-      release: false,
-      buildWorkflow: false,
-      depsUpgrade: false,
-      dependabot: false,
-      stale: false,
-      licensed: false,
-      npmignoreEnabled: false,
-      githubOptions: { mergify: false, pullRequestLint: false },
-      readme: { contents: pythonReadme(service, moduleName) },
-      pullRequestTemplate: true,
-      pullRequestTemplateContents: pullRequestTemplate(service),
-    });
+    super(plainNodeProjectOptions({ ...opts, defaultReleaseBranch: service.defaultBranch }, service, pythonReadme(service, moduleName)));
     this.service = service;
     this.moduleName = moduleName;
     this.pythonVersion = pythonVersion;
-    this.package.addField('private', true);
-    this.package.file.addDeletionOverride('publishConfig');
-    new typescript.ProjenrcTs(this, { runner: typescript.TypeScriptRunner.tsx() });
-    // tsx from the lockfile, as in the Node.js services, instead of an unpinned `npx -p tsx` on every synthesis.
-    this.addDevDeps('tsx');
-    this.defaultTask?.reset('tsx .projenrc.ts');
+    useLockedProjenrcTs(this);
 
     new TextFile(this, '.python-version', { lines: [pythonVersion] });
     this.configureTasks();

@@ -1,4 +1,4 @@
-import type { SecretReference, ServiceRuntime, ServiceSettings } from './settings';
+import { type SecretReference, ServiceRuntime, type ServiceSettings } from './settings';
 import { OptionError, RULES, checkEnv, checkInteger, checkString } from './validation';
 
 /**
@@ -247,8 +247,9 @@ export function resolveServiceSettings(options: ServiceOptions, context: Resolve
     env: { ...env },
     secrets: { ...secrets },
     codeOwners: [...codeOwners],
-    livenessPath: '/health',
-    readinessPath: '/ready',
+    // A static site has no health endpoints: the platform probes its index page, as it does by default for static sites.
+    livenessPath: context.runtime === ServiceRuntime.STATIC_SITE ? '/' : '/health',
+    readinessPath: context.runtime === ServiceRuntime.STATIC_SITE ? '/' : '/ready',
     metricsPath: '/metrics',
   };
 }

@@ -4,11 +4,13 @@ export enum ServiceRuntime {
   NODE = 'node',
   /** A Python HTTP service (`PavedPythonService`). */
   PYTHON = 'python',
+  /** A single-page application served by unprivileged nginx (`PavedStaticSite`). */
+  STATIC_SITE = 'static-site',
 }
 
 /**
  * The resolved settings of a Paved service: every option's default applied once, validated, and published on the
- * project (`PavedService.service`, `PavedPythonService.service`) so that each component reads the same values.
+ * project (`PavedService.service`, `PavedPythonService.service`, `PavedStaticSite.service`) so that each component reads the same values.
  */
 export interface ServiceSettings {
   /** What the service's image runs: the descriptor's `runtime`. */

@@ -26,6 +26,7 @@ export const RULES = {
   codeOwner: { pattern: /^@[A-Za-z0-9][\w-]*(?:\/[\w.-]+)?$|^[^@\s]+@[^@\s]+$/, allowed: "a GitHub user '@name', team '@org/team' or an e-mail address" },
   pythonModule: { pattern: /^[a-z_][a-z0-9_]*$/, maxLength: 64, allowed: 'a Python package name: lowercase letters, digits and underscores, not starting with a digit' },
   pythonVersion: { pattern: /^3\.(1[1-9]|[2-9]\d)$/, allowed: "a Python version 'major.minor' from 3.11, such as 3.13" },
+  origin: { pattern: /^https:\/\/[a-z0-9.-]+(?::\d{1,5})?$/, allowed: 'an https origin such as https://api.example.com (no path)' },
   image: { pattern: /^[\w][\w.\/:@-]*$/, allowed: 'an image reference such as node:24.21.0-slim (optionally @sha256:...)' },
 } as const;
 

@@ -18,6 +18,30 @@ export const UV_VERSION = '0.12.4';
 /** uv's official distroless image: the build stage copies the `uv` binary from it. */
 export const UV_IMAGE = `ghcr.io/astral-sh/uv:${UV_VERSION}`;
 
+/** nginx (stable branch) built to run without root, listening on 8080; serves static sites. */
+export const NGINX_IMAGE = 'nginxinc/nginx-unprivileged:1.30.4-alpine';
+
+/** Libraries of the static-site sample (caret ranges; the lockfile pins exact versions). */
+export const STATIC_SITE_DEPS = {
+  runtime: ['react@^19.3.1', 'react-dom@^19.3.1'],
+  dev: [
+    'vite@^8.3.8',
+    '@vitejs/plugin-react@^6.3.0',
+    // vitest 5 and jsdom 28+ need Node.js 22; these run on Node.js 20 too.
+    'vitest@^4.1.12',
+    '@vitest/coverage-v8@^4.1.12',
+    'jsdom@^27.3.0',
+    '@testing-library/react@^16.3.3',
+    '@testing-library/dom@^10.4.2',
+    '@types/react@^19.3.0',
+    '@types/react-dom@^19.3.0',
+    'eslint@^10.15.0',
+    '@eslint/js@^10.0.1',
+    'typescript-eslint@^8.73.0',
+    'eslint-plugin-react-hooks@^7.1.1',
+  ],
+} as const;
+
 /**
  * Local-development data stores, on the engine versions the platform provisions by default (RDS PostgreSQL 16.6,
  * ElastiCache Redis OSS 7.1, whose nearest upstream image is 7.2).

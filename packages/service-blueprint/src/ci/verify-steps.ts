@@ -64,3 +64,16 @@ export function pythonVerifySteps(nodeVersion: string, uvVersion: string, covera
     { name: 'Audit dependencies', run: 'npx projen audit' },
   ];
 }
+
+/** The `verify` steps of a static site: install, drift check, lint, type-check, unit tests, bundle with its size budget. */
+export function staticSiteVerifySteps(nodeVersion: string, coverageThreshold: number): github.workflows.JobStep[] {
+  return [
+    { name: 'Set up Node.js', uses: ACTIONS.setupNode, with: { 'node-version': nodeVersion, 'cache': 'npm' } },
+    { name: 'Install dependencies', run: 'npm ci' },
+    { name: 'Check generated files are up to date', run: DRIFT_CHECK_SCRIPT },
+    { name: 'Lint', run: 'npx projen lint' },
+    { name: 'Type-check', run: 'npx projen typecheck' },
+    { name: `Unit tests (coverage gate ${coverageThreshold}%)`, run: 'npx projen test:unit' },
+    { name: 'Bundle and check its size', run: 'npx projen compile' },
+  ];
+}

@@ -11,6 +11,11 @@ export interface LocalDevComposeOptions {
    * @default - none
    */
   readonly environment?: { [name: string]: string };
+  /**
+   * Writable in-memory paths of the service container (its root filesystem is read-only, as on the platform).
+   * @default - none
+   */
+  readonly tmpfs?: string[];
 }
 
 /**
@@ -47,6 +52,7 @@ export class LocalDevCompose extends Component {
       environment,
       ...(Object.keys(dependsOn).length > 0 ? { depends_on: dependsOn } : {}),
       read_only: true,
+      ...(options.tmpfs && options.tmpfs.length > 0 ? { tmpfs: [...options.tmpfs] } : {}),
       cap_drop: ['ALL'],
       security_opt: ['no-new-privileges:true'],
     };

@@ -1,0 +1,52 @@
+import { javascript, typescript } from 'projen';
+import { pullRequestTemplate } from './samples/repo-docs';
+import type { ServiceSettings } from './settings';
+import { MIN_NODE_VERSION, NODE_VERSION } from './versions';
+
+/**
+ * The NodeProject options of the service types built on a plain `package.json` (the Python service, whose
+ * package.json carries only the repository tooling, and the static site): npm whatever launched `projen new`, no
+ * projen build, release, upgrade or PR-lint workflows (the service ships its own CI), no npm publishing, no Jest.
+ */
+export function plainNodeProjectOptions(
+  options: javascript.NodeProjectOptions,
+  service: ServiceSettings,
+  readme: string,
+): javascript.NodeProjectOptions {
+  return {
+    ...options,
+    defaultReleaseBranch: service.defaultBranch,
+    // `npx projen new` would otherwise render whichever package manager launched it.
+    packageManager: javascript.NodePackageManager.NPM,
+    minNodeVersion: MIN_NODE_VERSION,
+    workflowNodeVersion: NODE_VERSION,
+    projenrcJs: false,
+    projenrcJson: false,
+    entrypoint: '',
+    jest: false,
+    package: false,
+    release: false,
+    buildWorkflow: false,
+    depsUpgrade: false,
+    dependabot: false,
+    stale: false,
+    licensed: false,
+    npmignoreEnabled: false,
+    githubOptions: { mergify: false, pullRequestLint: false },
+    readme: { contents: readme },
+    pullRequestTemplate: true,
+    pullRequestTemplateContents: pullRequestTemplate(service),
+  };
+}
+
+/**
+ * A private package whose `.projenrc.ts` runs with the tsx of the lockfile (as in the Node.js services), instead of
+ * an unpinned `npx -p tsx` on every synthesis.
+ */
+export function useLockedProjenrcTs(project: javascript.NodeProject): void {
+  project.package.addField('private', true);
+  project.package.file.addDeletionOverride('publishConfig');
+  new typescript.ProjenrcTs(project, { runner: typescript.TypeScriptRunner.tsx() });
+  project.addDevDeps('tsx');
+  project.defaultTask?.reset('tsx .projenrc.ts');
+}
