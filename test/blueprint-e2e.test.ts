@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { validatePlatform } from '@paved/shared-config';
 import * as YAML from 'yaml';
-import { childEnv, packBlueprint, projenNew, run, runOk, SAMPLE_SERVICE } from '../src/bench/jobs/blueprint-jobs';
+import { childEnv, packBlueprint, projenNew, run, runOk, SAMPLE_SERVICE, SAMPLE_STATIC_SITE } from '../src/bench/jobs/blueprint-jobs';
 import { loadConfig } from '../src/config/load-config';
 
 /**
@@ -15,10 +15,6 @@ import { loadConfig } from '../src/config/load-config';
  */
 
 const ROOT = path.resolve(__dirname, '..');
-const STATIC_SITE = {
-  name: 'frontend',
-  flags: ['--organization', 'northwind', '--team', 'web', '--aws-account', '345678901234', '--aws-region', 'eu-west-1', '--port', '8094', '--ingress-host', 'www'],
-};
 const MINUTE = 60_000;
 
 let work: string;
@@ -27,10 +23,15 @@ let pythonRepo: string;
 let siteRepo: string;
 let env: NodeJS.ProcessEnv;
 
-const projen = (args: string[], timeoutMs = 3 * MINUTE) =>
-  runOk(process.execPath, [path.join(repo, 'node_modules', 'projen', 'bin', 'projen'), ...args], { cwd: repo, env, timeoutMs });
-const git = (...args: string[]) => runOk('git', args, { cwd: repo, env });
-const gitStatus = async () => (await git('status', '--porcelain')).output.trim();
+/** The generated repository's own projen, in `dir`. */
+const projenIn = (dir: () => string) => (args: string[], timeoutMs = 3 * MINUTE) =>
+  runOk(process.execPath, [path.join(dir(), 'node_modules', 'projen', 'bin', 'projen'), ...args], { cwd: dir(), env, timeoutMs });
+const gitIn = (dir: () => string) => (...args: string[]) => runOk('git', args, { cwd: dir(), env });
+const statusIn = (dir: () => string) => async () => (await gitIn(dir)('status', '--porcelain')).output.trim();
+
+const projen = projenIn(() => repo);
+const git = gitIn(() => repo);
+const gitStatus = statusIn(() => repo);
 const workflow = () => YAML.parse(fs.readFileSync(path.join(repo, '.github/workflows/ci.yml'), 'utf8'));
 const stepRun = (job: string, name: string): string => workflow().jobs[job].steps.find((s: { name: string }) => s.name === name).run;
 
@@ -41,11 +42,11 @@ beforeAll(async () => {
   const { tarball } = await packBlueprint(ROOT, path.join(work, 'blueprint'));
   repo = path.join(work, SAMPLE_SERVICE.name);
   pythonRepo = path.join(work, 'python', SAMPLE_SERVICE.name);
-  siteRepo = path.join(work, 'site', STATIC_SITE.name);
+  siteRepo = path.join(work, 'site', SAMPLE_STATIC_SITE.name);
   await Promise.all([
     projenNew({ root: ROOT, tarball, dir: repo, install: true }),
     projenNew({ root: ROOT, tarball, dir: pythonRepo, install: true, projectType: 'paved-python-service' }),
-    projenNew({ root: ROOT, tarball, dir: siteRepo, install: true, projectType: 'paved-static-site', flags: STATIC_SITE.flags }),
+    projenNew({ root: ROOT, tarball, dir: siteRepo, install: true, projectType: 'paved-static-site', flags: SAMPLE_STATIC_SITE.flags }),
   ]);
 }, 10 * MINUTE);
 
@@ -197,9 +198,9 @@ describe('projen new --from @paved/service-blueprint', () => {
 });
 
 describe('projen new paved-python-service --from @paved/service-blueprint', () => {
-  const projenPy = (args: string[]) =>
-    runOk(process.execPath, [path.join(pythonRepo, 'node_modules', 'projen', 'bin', 'projen'), ...args], { cwd: pythonRepo, env, timeoutMs: 3 * MINUTE });
-  const gitPy = (...args: string[]) => runOk('git', args, { cwd: pythonRepo, env });
+  const projenPy = projenIn(() => pythonRepo);
+  const gitPy = gitIn(() => pythonRepo);
+  const statusPy = statusIn(() => pythonRepo);
 
   test('creates and commits a Python repository: managed files, the FastAPI sample, pyproject.toml, .projenrc.ts', async () => {
     for (const file of ['Dockerfile', '.dockerignore', 'docker-compose.yml', '.github/workflows/ci.yml', '.github/dependabot.yml',
@@ -212,13 +213,13 @@ describe('projen new paved-python-service --from @paved/service-blueprint', () =
     expect(projenrc).toContain('awsAccount: "345678901234",');
     expect(fs.readFileSync(path.join(pythonRepo, 'Dockerfile'), 'utf8')).toContain('CMD ["python", "-m", "orders"]');
     expect((await gitPy('log', '--oneline')).output).toMatch(/project created with projen/);
-    expect((await gitPy('status', '--porcelain')).output.trim()).toBe('');
+    expect(await statusPy()).toBe('');
   });
 
   test('projen again (tsx from the lockfile runs .projenrc.ts): nothing changes', async () => {
     const again = await projenPy([]);
     expect(again.output).not.toMatch(/npx -y/);
-    expect((await gitPy('status', '--porcelain')).output.trim()).toBe('');
+    expect(await statusPy()).toBe('');
   }, 3 * MINUTE);
 
   test('the Python sources and tests compile (py_compile with the local interpreter)', async () => {
@@ -240,22 +241,21 @@ describe('projen new paved-python-service --from @paved/service-blueprint', () =
 });
 
 describe('projen new paved-static-site --from @paved/service-blueprint', () => {
-  const projenSite = (args: string[], timeoutMs = 3 * MINUTE) =>
-    runOk(process.execPath, [path.join(siteRepo, 'node_modules', 'projen', 'bin', 'projen'), ...args], { cwd: siteRepo, env, timeoutMs });
-  const gitSite = (...args: string[]) => runOk('git', args, { cwd: siteRepo, env });
+  const projenSite = projenIn(() => siteRepo);
+  const statusSite = statusIn(() => siteRepo);
 
   test('the new repository builds: type-check, Vitest over the coverage gate, ESLint, Vite bundle within its budget', async () => {
-    expect((await gitSite('status', '--porcelain')).output.trim()).toBe('');
-    const built = await projenSite(['build'], 5 * MINUTE);
-    const build = { output: built.output.replace(/\x1b\[[0-9;]*m/g, '') };
-    expect(build.output).toMatch(/test » typecheck/);
-    expect(build.output).toMatch(/Tests\s+\d+ passed \(\d+\)/);
-    expect(build.output).toMatch(/All files\s+\|/);
-    expect(build.output).toMatch(/test » lint/);
-    expect(build.output).toMatch(/bundle JavaScript: [\d.]+ KiB gzipped in \d+ files \(budget 250 KiB\)/);
+    expect(await statusSite()).toBe('');
+    // Vitest colours its summary even without a terminal.
+    const output = (await projenSite(['build'], 5 * MINUTE)).output.replace(/\x1b\[[0-9;]*m/g, '');
+    expect(output).toMatch(/test » typecheck/);
+    expect(output).toMatch(/Tests\s+\d+ passed \(\d+\)/);
+    expect(output).toMatch(/All files\s+\|/);
+    expect(output).toMatch(/test » lint/);
+    expect(output).toMatch(/bundle JavaScript: [\d.]+ KiB gzipped in \d+ files \(budget 250 KiB\)/);
     expect(fs.existsSync(path.join(siteRepo, 'dist', 'index.html'))).toBe(true);
     // The build re-ran .projenrc.ts: nothing changed, and dist/ and coverage/ are ignored.
-    expect((await gitSite('status', '--porcelain')).output.trim()).toBe('');
+    expect(await statusSite()).toBe('');
   }, 6 * MINUTE);
 
   test('the built bundle is served over HTTP: the page, its assets and the SPA fallback (vite preview)', async () => {

@@ -4,12 +4,25 @@ import type { ServiceSettings } from './settings';
 import { MIN_NODE_VERSION, NODE_VERSION } from './versions';
 
 /**
+ * projen features every Paved service type replaces: it ships its own CI workflow and Dependabot configuration, and a
+ * service is never packaged or published.
+ */
+export const REPLACED_PROJEN_FEATURES = {
+  package: false,
+  release: false,
+  buildWorkflow: false,
+  depsUpgrade: false,
+  dependabot: false,
+  stale: false,
+} as const;
+
+/**
  * The NodeProject options of the service types built on a plain `package.json` (the Python service, whose
  * package.json carries only the repository tooling, and the static site): npm whatever launched `projen new`, no
- * projen build, release, upgrade or PR-lint workflows (the service ships its own CI), no npm publishing, no Jest.
+ * PR-lint workflow, no Jest, and the `REPLACED_PROJEN_FEATURES`.
  */
 export function plainNodeProjectOptions(
-  options: javascript.NodeProjectOptions,
+  options: Omit<javascript.NodeProjectOptions, 'defaultReleaseBranch'>,
   service: ServiceSettings,
   readme: string,
 ): javascript.NodeProjectOptions {
@@ -24,12 +37,7 @@ export function plainNodeProjectOptions(
     projenrcJson: false,
     entrypoint: '',
     jest: false,
-    package: false,
-    release: false,
-    buildWorkflow: false,
-    depsUpgrade: false,
-    dependabot: false,
-    stale: false,
+    ...REPLACED_PROJEN_FEATURES,
     licensed: false,
     npmignoreEnabled: false,
     githubOptions: { mergify: false, pullRequestLint: false },

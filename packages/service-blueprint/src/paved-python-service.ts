@@ -77,7 +77,7 @@ export class PavedPythonService extends javascript.NodeProject {
     const moduleName = checkString('moduleName', opts.moduleName ?? service.serviceName.replace(/-/g, '_'), RULES.pythonModule);
     const pythonVersion = checkString('pythonVersion', opts.pythonVersion ?? PYTHON_VERSION, RULES.pythonVersion);
     const pythonImage = checkString('pythonImage', opts.pythonImage ?? PYTHON_IMAGE, RULES.image);
-    super(plainNodeProjectOptions({ ...opts, defaultReleaseBranch: service.defaultBranch }, service, pythonReadme(service, moduleName)));
+    super(plainNodeProjectOptions(opts, service, pythonReadme(service, moduleName)));
     this.service = service;
     this.moduleName = moduleName;
     this.pythonVersion = pythonVersion;

@@ -7,6 +7,7 @@ import { ServiceDescriptor } from './components/service-descriptor';
 import { ServiceDockerfile } from './components/service-dockerfile';
 import { ServiceSamples } from './components/service-samples';
 import { ServiceWorkflow } from './components/service-workflow';
+import { REPLACED_PROJEN_FEATURES } from './node-project-base';
 import { pullRequestTemplate, serviceReadme } from './samples/repo-docs';
 import { serviceSourceFiles } from './samples/service-source';
 import { serviceTestFiles } from './samples/service-tests';
@@ -57,12 +58,7 @@ export class PavedService extends typescript.TypeScriptProject {
       licensed: opts.licensed ?? false,
       sampleCode: false,
       entrypoint: opts.entrypoint ?? 'lib/main.js',
-      package: false,
-      release: false,
-      buildWorkflow: false,
-      depsUpgrade: false,
-      dependabot: false,
-      stale: false,
+      ...REPLACED_PROJEN_FEATURES,
       githubOptions: { mergify: false, pullRequestLint: false, ...opts.githubOptions },
       readme: opts.readme ?? { contents: serviceReadme(service) },
       pullRequestTemplate: true,

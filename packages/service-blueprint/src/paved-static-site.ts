@@ -90,7 +90,7 @@ export class PavedStaticSite extends javascript.NodeProject {
     const connectSources = opts.connectSources ?? [];
     connectSources.forEach((origin, i) => checkString(`connectSources[${i}]`, origin, RULES.origin));
     const bundleBudgetKb = checkInteger('bundleBudgetKb', opts.bundleBudgetKb ?? 250, 10, 10_000, 'KiB');
-    super(plainNodeProjectOptions({ ...opts, defaultReleaseBranch: service.defaultBranch }, service, staticSiteReadme(service, bundleBudgetKb)));
+    super(plainNodeProjectOptions(opts, service, staticSiteReadme(service, bundleBudgetKb)));
     this.service = service;
     this.bundleBudgetKb = bundleBudgetKb;
     useLockedProjenrcTs(this);

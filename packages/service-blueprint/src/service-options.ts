@@ -221,6 +221,8 @@ export function resolveServiceSettings(options: ServiceOptions, context: Resolve
   if (codeOwners.length === 0) throw new OptionError('codeOwners', codeOwners, 'at least one owner');
   codeOwners.forEach((o, i) => checkString(`codeOwners[${i}]`, o, RULES.codeOwner));
 
+  // A static site has no health endpoints: the platform probes its index page, as it does by default for static sites.
+  const indexProbes = context.runtime === ServiceRuntime.STATIC_SITE;
   return {
     runtime: context.runtime,
     serviceName,
@@ -247,11 +249,15 @@ export function resolveServiceSettings(options: ServiceOptions, context: Resolve
     env: { ...env },
     secrets: { ...secrets },
     codeOwners: [...codeOwners],
-    // A static site has no health endpoints: the platform probes its index page, as it does by default for static sites.
-    livenessPath: context.runtime === ServiceRuntime.STATIC_SITE ? '/' : '/health',
-    readinessPath: context.runtime === ServiceRuntime.STATIC_SITE ? '/' : '/ready',
+    livenessPath: indexProbes ? '/' : '/health',
+    readinessPath: indexProbes ? '/' : '/ready',
     metricsPath: '/metrics',
   };
+}
+
+/** The data stores a service uses, as the descriptor's `dependsOn` names them. */
+export function serviceDependencies(s: ServiceSettings): string[] {
+  return [...(s.postgres ? ['postgres'] : []), ...(s.redis ? ['redis'] : [])];
 }
 
 /** Project switches a Paved service type replaces with its own files; setting them is a mistake worth a clear error. */

@@ -16,6 +16,7 @@ import {
   ServiceSamples,
   ServiceWorkflow,
 } from '../src';
+import { testManagedFiles } from './managed-files';
 import { useTempOutdirs } from './temp-outdirs';
 
 const outdir = useTempOutdirs('paved-blueprint-test-');
@@ -41,21 +42,7 @@ const MANAGED = [
 const FULL: Partial<PavedServiceOptions> = { port: 8093, postgres: true, redis: true, ingressHost: 'orders' };
 
 describe('managed files (snapshots)', () => {
-  const out = Testing.synth(service(FULL));
-  test.each(MANAGED)('%s', (file) => {
-    expect(out[file]).toBeDefined();
-    expect(out[file]).toMatchSnapshot();
-  });
-
-  test('every managed file is read-only and listed in .projen/files.json', () => {
-    const project = service(FULL);
-    project.synth();
-    const listed: string[] = JSON.parse(fs.readFileSync(path.join(project.outdir, '.projen/files.json'), 'utf8')).files;
-    for (const file of MANAGED) {
-      expect(listed).toContain(file);
-      expect(fs.statSync(path.join(project.outdir, file)).mode & 0o222).toBe(0);
-    }
-  });
+  testManagedFiles(() => service(FULL), MANAGED);
 });
 
 describe('Dockerfile', () => {

@@ -12,6 +12,7 @@ import {
   StaticSiteDockerfile,
   ViteToolchain,
 } from '../src';
+import { testManagedFiles } from './managed-files';
 import { useTempOutdirs } from './temp-outdirs';
 
 const outdir = useTempOutdirs('paved-static-site-test-');
@@ -36,11 +37,7 @@ const MANAGED = [
 ];
 
 describe('managed files (snapshots)', () => {
-  const out = Testing.synth(site());
-  test.each(MANAGED)('%s', (file) => {
-    expect(out[file]).toBeDefined();
-    expect(out[file]).toMatchSnapshot();
-  });
+  testManagedFiles(() => site(), MANAGED);
 });
 
 describe('image', () => {

@@ -28,6 +28,15 @@ export const SAMPLE_SERVICE = {
   ],
 } as const;
 
+/**
+ * Flags of the sample static site: its port and host are distinct from the example platform's services, because the
+ * end-to-end test adds its descriptor to that platform's catalog, which requires both to be unique.
+ */
+export const SAMPLE_STATIC_SITE = {
+  name: 'frontend',
+  flags: ['--organization', 'northwind', '--team', 'web', '--aws-account', '345678901234', '--aws-region', 'eu-west-1', '--port', '8094', '--ingress-host', 'www'],
+} as const;
+
 export interface RunResult {
   readonly code: number | null;
   readonly output: string;

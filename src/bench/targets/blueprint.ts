@@ -1,14 +1,14 @@
 import * as path from 'node:path';
 import type { BenchContext, BenchRow, BenchTarget } from '../bench-target';
-import { packBlueprint, projenNew, SAMPLE_SERVICE } from '../jobs/blueprint-jobs';
+import { packBlueprint, projenNew, SAMPLE_SERVICE, SAMPLE_STATIC_SITE } from '../jobs/blueprint-jobs';
 
 const RUNS = 3;
 
-/** Every project type of the blueprint, with the flags of its sample (a static site has no database or cache). */
+/** Every project type of the blueprint, with the flags of its sample. */
 const PROJECT_TYPES = [
   { name: 'paved-service', flags: SAMPLE_SERVICE.flags },
   { name: 'paved-python-service', flags: SAMPLE_SERVICE.flags },
-  { name: 'paved-static-site', flags: SAMPLE_SERVICE.flags.filter((f) => f !== '--postgres' && f !== '--redis') },
+  { name: 'paved-static-site', flags: SAMPLE_STATIC_SITE.flags },
 ] as const;
 
 /**

@@ -20,15 +20,34 @@ export const LINT_SCRIPT = [
   'fi',
 ].join('\n');
 
+/**
+ * Node.js, `npm ci` and the drift check: how every service type starts `verify`, since projen runs on Node.js. The
+ * step names say what npm installs there (the service's dependencies, or only the repository tooling).
+ */
+function nodeToolingSteps(nodeVersion: string, names: { readonly setup: string; readonly install: string }): github.workflows.JobStep[] {
+  return [
+    { name: names.setup, uses: ACTIONS.setupNode, with: { 'node-version': nodeVersion, 'cache': 'npm' } },
+    { name: names.install, run: 'npm ci' },
+    { name: 'Check generated files are up to date', run: DRIFT_CHECK_SCRIPT },
+  ];
+}
+
+const NODE_DEPENDENCIES = { setup: 'Set up Node.js', install: 'Install dependencies' };
+
+/** Type-check and unit tests with the coverage gate, each the repository's own projen task. */
+function typecheckAndUnitTestSteps(coverageThreshold: number): github.workflows.JobStep[] {
+  return [
+    { name: 'Type-check', run: 'npx projen typecheck' },
+    { name: `Unit tests (coverage gate ${coverageThreshold}%)`, run: 'npx projen test:unit' },
+  ];
+}
+
 /** The `verify` steps of a Node.js service: install, drift check, lint, type-check, unit tests, compile. */
 export function nodeVerifySteps(nodeVersion: string, coverageThreshold: number): github.workflows.JobStep[] {
   return [
-    { name: 'Set up Node.js', uses: ACTIONS.setupNode, with: { 'node-version': nodeVersion, 'cache': 'npm' } },
-    { name: 'Install dependencies', run: 'npm ci' },
-    { name: 'Check generated files are up to date', run: DRIFT_CHECK_SCRIPT },
+    ...nodeToolingSteps(nodeVersion, NODE_DEPENDENCIES),
     { name: 'Lint', run: LINT_SCRIPT },
-    { name: 'Type-check', run: 'npx projen typecheck' },
-    { name: `Unit tests (coverage gate ${coverageThreshold}%)`, run: 'npx projen test:unit' },
+    ...typecheckAndUnitTestSteps(coverageThreshold),
     { name: 'Compile', run: 'npx projen compile' },
   ];
 }
@@ -52,15 +71,12 @@ export const UV_LOCK_CHECK_SCRIPT = [
  */
 export function pythonVerifySteps(nodeVersion: string, uvVersion: string, coverageThreshold: number): github.workflows.JobStep[] {
   return [
-    { name: 'Set up Node.js (projen)', uses: ACTIONS.setupNode, with: { 'node-version': nodeVersion, 'cache': 'npm' } },
-    { name: 'Install the repository tooling', run: 'npm ci' },
-    { name: 'Check generated files are up to date', run: DRIFT_CHECK_SCRIPT },
+    ...nodeToolingSteps(nodeVersion, { setup: 'Set up Node.js (projen)', install: 'Install the repository tooling' }),
     { name: 'Set up uv', uses: ACTIONS.setupUv, with: { 'version': uvVersion, 'enable-cache': true } },
     { name: 'Check uv.lock', run: UV_LOCK_CHECK_SCRIPT },
     { name: 'Install dependencies', run: 'uv sync --locked' },
     { name: 'Lint', run: 'npx projen lint' },
-    { name: 'Type-check', run: 'npx projen typecheck' },
-    { name: `Unit tests (coverage gate ${coverageThreshold}%)`, run: 'npx projen test:unit' },
+    ...typecheckAndUnitTestSteps(coverageThreshold),
     { name: 'Audit dependencies', run: 'npx projen audit' },
   ];
 }
@@ -68,12 +84,9 @@ export function pythonVerifySteps(nodeVersion: string, uvVersion: string, covera
 /** The `verify` steps of a static site: install, drift check, lint, type-check, unit tests, bundle with its size budget. */
 export function staticSiteVerifySteps(nodeVersion: string, coverageThreshold: number): github.workflows.JobStep[] {
   return [
-    { name: 'Set up Node.js', uses: ACTIONS.setupNode, with: { 'node-version': nodeVersion, 'cache': 'npm' } },
-    { name: 'Install dependencies', run: 'npm ci' },
-    { name: 'Check generated files are up to date', run: DRIFT_CHECK_SCRIPT },
+    ...nodeToolingSteps(nodeVersion, NODE_DEPENDENCIES),
     { name: 'Lint', run: 'npx projen lint' },
-    { name: 'Type-check', run: 'npx projen typecheck' },
-    { name: `Unit tests (coverage gate ${coverageThreshold}%)`, run: 'npx projen test:unit' },
+    ...typecheckAndUnitTestSteps(coverageThreshold),
     { name: 'Bundle and check its size', run: 'npx projen compile' },
   ];
 }

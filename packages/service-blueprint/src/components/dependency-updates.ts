@@ -1,4 +1,10 @@
 import { Component, github, type Project } from 'projen';
+import { gitHubOf } from './github-of';
+
+const SCHEDULE = github.DependabotScheduleInterval.WEEKLY;
+const OPEN_PULL_REQUESTS = 5;
+// New releases wait a few days: most malicious versions are caught and pulled within that time.
+const COOLDOWN_DAYS = 3;
 
 /** Options of `DependencyUpdates`. */
 export interface DependencyUpdatesOptions {
@@ -25,26 +31,23 @@ export class DependencyUpdates extends Component {
 
   constructor(project: Project, options: DependencyUpdatesOptions = {}) {
     super(project);
-    const gh = github.GitHub.of(project);
-    if (!gh) throw new Error(`${project.name}: DependencyUpdates needs the project's GitHub component (github: true)`);
-    this.dependabot = new github.Dependabot(gh, {
-      scheduleInterval: github.DependabotScheduleInterval.WEEKLY,
+    this.dependabot = new github.Dependabot(gitHubOf(project, 'DependencyUpdates'), {
+      scheduleInterval: SCHEDULE,
       versioningStrategy: github.VersioningStrategy.LOCKFILE_ONLY,
       ignoreProjen: true,
       ignore: [{ dependencyName: '@paved/service-blueprint' }],
       groups: { npm: { patterns: ['*'] } },
-      openPullRequestsLimit: 5,
-      // New releases wait a few days: most malicious versions are caught and pulled within that time.
-      cooldown: { defaultDays: 3 },
+      openPullRequestsLimit: OPEN_PULL_REQUESTS,
+      cooldown: { defaultDays: COOLDOWN_DAYS },
     });
     if (options.uv) {
       this.dependabot.config.updates.push({
         'package-ecosystem': 'uv',
         'directory': '/',
-        'schedule': { interval: github.DependabotScheduleInterval.WEEKLY },
+        'schedule': { interval: SCHEDULE },
         'groups': { python: { patterns: ['*'] } },
-        'open-pull-requests-limit': 5,
-        'cooldown': { 'default-days': 3 },
+        'open-pull-requests-limit': OPEN_PULL_REQUESTS,
+        'cooldown': { 'default-days': COOLDOWN_DAYS },
       });
     }
   }

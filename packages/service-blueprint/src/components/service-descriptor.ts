@@ -1,4 +1,5 @@
 import { Component, JsonFile, type Project } from 'projen';
+import { serviceDependencies } from '../service-options';
 import { ServiceRuntime, type ServiceSettings } from '../settings';
 
 /** Name of the descriptor file at the repository root. */
@@ -36,7 +37,7 @@ export class ServiceDescriptor extends Component {
     const environments: { [name: string]: any } = {};
     for (const env of s.environments) environments[env] = { replicas: s.replicas[env] };
     const secrets = Object.keys(s.secrets).length > 0 ? s.secrets : undefined;
-    const dependsOn = [...(s.postgres ? ['postgres'] : []), ...(s.redis ? ['redis'] : [])];
+    const dependsOn = serviceDependencies(s);
     this.descriptor = {
       name: s.serviceName,
       team: s.team,

@@ -1,10 +1,10 @@
 import { Component, github, type Project } from 'projen';
 import type { ServiceSettings } from '../settings';
 import { ACTIONS, TRIVY_VERSION } from '../versions';
+import { gitHubOf } from './github-of';
 import { DESCRIPTOR_FILE } from './service-descriptor';
 
-/** Runner of every job. */
-export const CI_RUNNER = ['ubuntu-24.04'];
+const RUNNER = ['ubuntu-24.04'];
 
 /** Options of `ServiceWorkflow`. */
 export interface ServiceWorkflowOptions {
@@ -37,9 +37,7 @@ export class ServiceWorkflow extends Component {
     const registry = `${s.awsAccount}.dkr.ecr.${s.awsRegion}.amazonaws.com`;
     const [gitopsOwner, gitopsName] = s.gitopsRepo.split('/');
 
-    const gh = github.GitHub.of(project);
-    if (!gh) throw new Error(`${project.name}: ServiceWorkflow needs the project's GitHub component (github: true)`);
-    const wf = new github.GithubWorkflow(gh, 'ci', {
+    const wf = new github.GithubWorkflow(gitHubOf(project, 'ServiceWorkflow'), 'ci', {
       limitConcurrency: true,
       concurrencyOptions: { group: '${{ github.workflow }}-${{ github.ref }}', cancelInProgress: false },
     });
@@ -52,7 +50,7 @@ export class ServiceWorkflow extends Component {
 
     wf.addJob('verify', {
       name: 'Lint, type-check, test',
-      runsOn: CI_RUNNER,
+      runsOn: RUNNER,
       permissions: { contents: github.workflows.JobPermission.READ },
       timeoutMinutes: 15,
       steps: [checkout, ...options.verifySteps],
@@ -62,7 +60,7 @@ export class ServiceWorkflow extends Component {
     wf.addJob('image', {
       name: 'Build, scan and SBOM',
       needs: ['verify'],
-      runsOn: CI_RUNNER,
+      runsOn: RUNNER,
       permissions: { contents: github.workflows.JobPermission.READ },
       timeoutMinutes: 20,
       env: { IMAGE: localImage },
@@ -101,7 +99,7 @@ export class ServiceWorkflow extends Component {
       name: 'Push to ECR',
       needs: ['image'],
       if: ON_MAIN,
-      runsOn: CI_RUNNER,
+      runsOn: RUNNER,
       permissions: { contents: github.workflows.JobPermission.READ, idToken: github.workflows.JobPermission.WRITE },
       timeoutMinutes: 15,
       env: { IMAGE: localImage, REGISTRY: registry },
@@ -139,7 +137,7 @@ export class ServiceWorkflow extends Component {
       name: `Propose the new tag to ${s.gitopsRepo}`,
       needs: ['publish'],
       if: ON_MAIN,
-      runsOn: CI_RUNNER,
+      runsOn: RUNNER,
       permissions: { contents: github.workflows.JobPermission.READ },
       timeoutMinutes: 10,
       steps: [

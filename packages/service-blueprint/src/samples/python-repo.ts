@@ -1,5 +1,5 @@
 import type { ServiceSettings } from '../settings';
-import { generatedFilesSection, joinPlatformSection } from './repo-docs';
+import { dependencyNames, generatedFilesSection, httpServiceReference, joinPlatformSection } from './repo-docs';
 import { UV_VERSION } from '../versions';
 
 /** Lower bounds of the sample's Python dependencies; `uv lock` pins exact versions with hashes. */
@@ -75,7 +75,7 @@ export function pyprojectToml(s: ServiceSettings, m: string, pythonVersion: stri
 
 /** The repository's README, written once (team-owned). */
 export function pythonReadme(s: ServiceSettings, m: string): string {
-  const deps = [...(s.postgres ? ['PostgreSQL'] : []), ...(s.redis ? ['Redis'] : [])];
+  const deps = dependencyNames(s);
   return [
     `# ${s.serviceName}`,
     '',
@@ -96,19 +96,12 @@ export function pythonReadme(s: ServiceSettings, m: string): string {
     deps.length > 0 ? `docker compose up            # the service with ${deps.join(' and ')}` : 'docker compose up            # the service in its container',
     '```',
     '',
-    `Endpoints: \`${s.livenessPath}\` (liveness), \`${s.readinessPath}\` (readiness${deps.length > 0 ? `: checks ${deps.join(' and ')}` : ''}),`,
-    `\`${s.metricsPath}\` (Prometheus). Logs are JSON lines on stdout. Add routes in \`src/${m}/app.py\`.`,
-    '',
-    '| variable | default | meaning |',
-    '| --- | --- | --- |',
-    `| \`PORT\` | ${s.port} | HTTP port |`,
-    '| `HOST` | 0.0.0.0 | listen address |',
-    '| `LOG_LEVEL` | info | critical, error, warning, info or debug |',
-    '| `SHUTDOWN_DELAY_MS` | 5000 | after SIGTERM, readiness fails this long before the server stops accepting |',
-    '| `SHUTDOWN_TIMEOUT_MS` | 20000 | then in-flight requests get this long to finish |',
-    '| `READINESS_TIMEOUT_MS` | 2000 | time budget of each readiness check |',
-    ...(s.postgres ? ['| `DATABASE_URL` | PG* variables | PostgreSQL connection string |'] : []),
-    ...(s.redis ? ['| `REDIS_URL` | redis://localhost:6379 | Redis URL |'] : []),
+    ...httpServiceReference(s, {
+      logLevels: 'critical, error, warning, info or debug',
+      drain: 'after SIGTERM, readiness fails this long before the server stops accepting',
+      timeout: 'then in-flight requests get this long to finish',
+      endpointsNote: `Add routes in \`src/${m}/app.py\`.`,
+    }),
     '',
     ...generatedFilesSection(),
     '## Ship',

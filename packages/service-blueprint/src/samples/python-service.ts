@@ -1,3 +1,4 @@
+import { serviceDependencies } from '../service-options';
 import type { ServiceSettings } from '../settings';
 
 /**
@@ -30,16 +31,12 @@ export function pythonTestFiles(s: ServiceSettings, m: string): { [file: string]
     'test_readiness.py': testTestReadiness(m),
     'test_server.py': testTestServer(m),
     'test_logs.py': testTestLogs(m),
-    ...(dependsOn(s).length > 0 ? { 'test_dependencies.py': testTestDependencies(m, s) } : {}),
+    ...(serviceDependencies(s).length > 0 ? { 'test_dependencies.py': testTestDependencies(m, s) } : {}),
   };
 }
 
 function py(...lines: string[]): string {
   return lines.join('\n') + '\n';
-}
-
-function dependsOn(s: ServiceSettings): string[] {
-  return [...(s.postgres ? ['postgres'] : []), ...(s.redis ? ['redis'] : [])];
 }
 
 function settingsFields(s: ServiceSettings): string {
@@ -752,6 +749,6 @@ def test_unreachable_dependencies_are_reported_down(settings: Settings) -> None:
 
     ready, body = asyncio.run(report_then_close())
     assert not ready
-    assert {name: result["status"] for name, result in body["checks"].items()} == {${dependsOn(s).map((d) => `"${d}": "down"`).join(', ')}}
+    assert {name: result["status"] for name, result in body["checks"].items()} == {${serviceDependencies(s).map((d) => `"${d}": "down"`).join(', ')}}
 `;
 }

@@ -1,4 +1,44 @@
+import { serviceDependencies } from '../service-options';
 import type { ServiceSettings } from '../settings';
+
+const DISPLAY_NAMES: { [dependency: string]: string } = { postgres: 'PostgreSQL', redis: 'Redis' };
+
+/** The data stores of the service, as a README names them. */
+export function dependencyNames(s: ServiceSettings): string[] {
+  return serviceDependencies(s).map((d) => DISPLAY_NAMES[d]);
+}
+
+/** What the runtime's sample does in its own way, for the README's reference. */
+export interface RuntimeReference {
+  /** Values `LOG_LEVEL` accepts. */
+  readonly logLevels: string;
+  /** What `SHUTDOWN_DELAY_MS` does. */
+  readonly drain: string;
+  /** What `SHUTDOWN_TIMEOUT_MS` does. */
+  readonly timeout: string;
+  /** Appended to the endpoints paragraph. */
+  readonly endpointsNote?: string;
+}
+
+/** README reference of an HTTP service: its endpoints and the environment variables its sample reads. */
+export function httpServiceReference(s: ServiceSettings, runtime: RuntimeReference): string[] {
+  const deps = dependencyNames(s);
+  return [
+    `Endpoints: \`${s.livenessPath}\` (liveness), \`${s.readinessPath}\` (readiness${deps.length > 0 ? `: checks ${deps.join(' and ')}` : ''}),`,
+    `\`${s.metricsPath}\` (Prometheus). Logs are JSON lines on stdout.${runtime.endpointsNote ? ` ${runtime.endpointsNote}` : ''}`,
+    '',
+    '| variable | default | meaning |',
+    '| --- | --- | --- |',
+    `| \`PORT\` | ${s.port} | HTTP port |`,
+    '| `HOST` | 0.0.0.0 | listen address |',
+    `| \`LOG_LEVEL\` | info | ${runtime.logLevels} |`,
+    `| \`SHUTDOWN_DELAY_MS\` | 5000 | ${runtime.drain} |`,
+    `| \`SHUTDOWN_TIMEOUT_MS\` | 20000 | ${runtime.timeout} |`,
+    '| `READINESS_TIMEOUT_MS` | 2000 | time budget of each readiness check |',
+    ...(s.postgres ? ['| `DATABASE_URL` | PG* variables | PostgreSQL connection string |'] : []),
+    ...(s.redis ? ['| `REDIS_URL` | redis://localhost:6379 | Redis URL |'] : []),
+  ];
+}
 
 /** Lines of `.github/pull_request_template.md` (managed). */
 export function pullRequestTemplate(s: ServiceSettings): string[] {
@@ -19,7 +59,7 @@ export function pullRequestTemplate(s: ServiceSettings): string[] {
 
 /** The repository's README, written once (team-owned). */
 export function serviceReadme(s: ServiceSettings): string {
-  const deps = [...(s.postgres ? ['PostgreSQL'] : []), ...(s.redis ? ['Redis'] : [])];
+  const deps = dependencyNames(s);
   return [
     `# ${s.serviceName}`,
     '',
@@ -35,19 +75,11 @@ export function serviceReadme(s: ServiceSettings): string {
     deps.length > 0 ? `docker compose up      # the service with ${deps.join(' and ')}` : 'docker compose up      # the service in its container',
     '```',
     '',
-    `Endpoints: \`${s.livenessPath}\` (liveness), \`${s.readinessPath}\` (readiness${deps.length > 0 ? `: checks ${deps.join(' and ')}` : ''}),`,
-    `\`${s.metricsPath}\` (Prometheus). Logs are JSON lines on stdout.`,
-    '',
-    '| variable | default | meaning |',
-    '| --- | --- | --- |',
-    `| \`PORT\` | ${s.port} | HTTP port |`,
-    '| `HOST` | 0.0.0.0 | listen address |',
-    '| `LOG_LEVEL` | info | fatal, error, warn, info, debug, trace or silent |',
-    '| `SHUTDOWN_DELAY_MS` | 5000 | after SIGTERM, readiness fails this long before the listener closes |',
-    '| `SHUTDOWN_TIMEOUT_MS` | 20000 | a longer shutdown exits with code 1 |',
-    '| `READINESS_TIMEOUT_MS` | 2000 | time budget of each readiness check |',
-    ...(s.postgres ? ['| `DATABASE_URL` | PG* variables | PostgreSQL connection string |'] : []),
-    ...(s.redis ? ['| `REDIS_URL` | redis://localhost:6379 | Redis URL |'] : []),
+    ...httpServiceReference(s, {
+      logLevels: 'fatal, error, warn, info, debug, trace or silent',
+      drain: 'after SIGTERM, readiness fails this long before the listener closes',
+      timeout: 'a longer shutdown exits with code 1',
+    }),
     '',
     ...generatedFilesSection(),
     '## Ship',
