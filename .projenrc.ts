@@ -69,7 +69,7 @@ const root = new typescript.TypeScriptProject({
     jestConfig: { collectCoverage: false },
   },
   tsJestOptions: TS_JEST_OPTIONS,
-  gitignore: ['/out/', '/.paved-tmp-*', '*.tsbuildinfo', '.terraform/', 'cdktf.out/', '/bench-results/'],
+  gitignore: ['/out/', '/.paved/', '/.paved-tmp-*', '*.tsbuildinfo', '.terraform/', 'cdktf.out/', '/bench-results/'],
 });
 root.package.addField('private', true);
 root.tsconfigDev.file.addOverride('include', [
@@ -94,7 +94,7 @@ const platformInfra = new WorkspacePackage({
   name: 'platform-infra',
   description: 'Terraform (CDKTF) stacks for every environment of a Paved platform.',
   workspaceDeps: ['shared-config'],
-  deps: [v.CDKTF, v.PROVIDER_AWS, v.PROVIDER_HELM, v.CONSTRUCTS],
+  deps: [v.CDKTF, v.PROVIDER_AWS, v.PROVIDER_HELM, v.CONSTRUCTS, v.YAML],
 });
 
 const gitopsApps = new WorkspacePackage({

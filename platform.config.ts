@@ -9,7 +9,7 @@ export default definePlatform({
   organization: 'northwind',
   domain: 'northwind.dev',
   gitops: { repoUrl: 'https://github.com/northwind/platform-gitops.git' },
-  ci: { githubRepositories: ['northwind/*'] },
+  ci: { platformRepository: 'northwind/platform' },
   alerting: { slack: { channel: '#platform-alerts' } },
   access: {
     roles: [
@@ -74,6 +74,7 @@ export default definePlatform({
     {
       name: 'api',
       team: 'core',
+      ci: { repository: 'northwind/api' },
       image: { tag: '1.14.2' },
       port: 8080,
       resources: { cpu: '250m', memory: '512Mi' },
@@ -90,6 +91,7 @@ export default definePlatform({
     {
       name: 'web',
       team: 'frontend',
+      ci: { repository: 'northwind/web' },
       image: { tag: '2.3.0' },
       port: 8081,
       resources: { cpu: '100m', memory: '128Mi' },
@@ -104,6 +106,7 @@ export default definePlatform({
     {
       name: 'worker',
       team: 'core',
+      ci: { repository: 'northwind/worker' },
       image: { tag: '1.14.2' },
       port: 8082,
       health: { liveness: '/health', readiness: '/ready' },

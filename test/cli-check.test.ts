@@ -26,7 +26,7 @@ describe('paved check', () => {
   test('the example passes with zero errors and says how many rules ran over how many resources', () => {
     const run = runPaved(['check', '--config', exampleConfig]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/paved check: 90 rules \(51 AWS, 39 Kubernetes\/ArgoCD\) over 441 resources in 15 stacks and \d+ manifests in \d+ files \(\d+ evaluations\): 0 errors, \d+ warnings/);
+    expect(run.stdout).toMatch(/paved check: 108 rules \(62 AWS, 46 Kubernetes\/ArgoCD\) over 514 resources in 15 stacks and \d+ manifests in \d+ files \(\d+ evaluations\): 0 errors, \d+ warnings/);
     expect(run.stdout).not.toMatch(/^error:/m);
   });
 

@@ -34,16 +34,21 @@ describe('community-health-api-gateway (seed 000)', () => {
       expect(manifests('community-health-api-gateway', `${env}/apps/addon-keycloak.yaml`)[0].spec.source.chart).toBe('keycloakx');
       expect(manifests('community-health-api-gateway', `${env}/apps/addon-kong.yaml`)[0].spec.source.chart).toBe('kong');
       // Keycloak's database is the environment's PostgreSQL, through External Secrets.
-      const [db] = manifests('community-health-api-gateway', `${env}/addons/keycloak/manifests.yaml`);
-      expect(db).toMatchObject({ kind: 'ExternalSecret', metadata: { name: 'keycloak-database', namespace: 'keycloak' } });
-      expect(db.spec.data[0].remoteRef.key).toBe(`ikure/${env}/postgres/connection`);
+      // Its own role's password, never the master user's (issue 13), through the namespace's own SecretStore.
+      const docs = manifests('community-health-api-gateway', `${env}/addons/keycloak/manifests.yaml`);
+      const db = docs.find((d: any) => d.kind === 'ExternalSecret' && d.metadata.name === 'keycloak-database');
+      expect(db).toMatchObject({ metadata: { namespace: 'keycloak' }, spec: { secretStoreRef: { kind: 'SecretStore' } } });
+      expect(db.spec.data.map((d: any) => d.remoteRef.key)).toEqual([
+        `ikure/${env}/postgres/connection`, `ikure/${env}/postgres/connection`, `ikure/${env}/keycloak/database-password`,
+      ]);
     }
   });
 
-  test('ECR lifecycle: development keeps the latest image, production the latest plus three; scans on push', () => {
+  test('ECR lifecycle: development keeps the latest build, production the latest plus three; scans on push', () => {
+    // Rule 3 expires superseded `build-*` tags beyond the profile's count; promoted `release-*` images never expire.
     const keep = (env: string) => resources('community-health-api-gateway', 'shared', 'aws_ecr_lifecycle_policy')
       .filter((p) => p['//'].metadata.path.includes(`ecr-${env}-acc-be`))
-      .map((p) => JSON.parse(p.policy).rules[1].selection.countNumber);
+      .map((p) => JSON.parse(p.policy).rules.find((r: any) => r.selection.tagPatternList?.includes('build-*')).selection.countNumber);
     expect(keep('dev')).toEqual([1]);
     expect(keep('prod')).toEqual([4]);
     expect(resources('community-health-api-gateway', 'shared', 'aws_ecr_repository').every((r) => r.image_scanning_configuration.scan_on_push)).toBe(true);

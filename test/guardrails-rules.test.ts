@@ -77,7 +77,7 @@ const FIXTURES: Record<string, Fixture> = {
   'PAVED-AWS-EKS-005': { subject: EKS, fail: (t) => { t.version = '1.19'; } },
   'PAVED-AWS-EC-001': { subject: REDIS, fail: (t) => { t.at_rest_encryption_enabled = 'false'; } },
   'PAVED-AWS-EC-002': { subject: REDIS, fail: (t) => { t.transit_encryption_enabled = false; } },
-  'PAVED-AWS-EC-003': { subject: REDIS, fail: (t) => { delete t.auth_token; } },
+  'PAVED-AWS-EC-003': { subject: REDIS, fail: (t) => { delete t.auth_token; delete t.user_group_ids; } },
   'PAVED-AWS-EC-004': { subject: REDIS, fail: (t) => { delete t.kms_key_id; } },
   'PAVED-AWS-EC-005': { subject: REDIS, fail: (t) => { t.snapshot_retention_limit = 0; } },
   'PAVED-AWS-EC-006': { subject: REDIS, fail: (t) => { delete t.subnet_group_name; } },
@@ -117,12 +117,29 @@ const FIXTURES: Record<string, Fixture> = {
     fail: withPolicy((doc) => { doc.Statement[0].Action = ['*']; }),
   },
   'PAVED-AWS-IAM-003': {
-    subject: tf('bootstrap', 'aws_iam_role', 'github/push-role'),
+    subject: tf('bootstrap', 'aws_iam_role', 'github/deploy-role'),
     fail: (t) => {
       const trust = JSON.parse(t.assume_role_policy);
-      delete trust.Statement[0].Condition.StringLike;
+      delete trust.Statement[0].Condition.StringEquals;
       t.assume_role_policy = JSON.stringify(trust);
     },
+  },
+  // Issue 13: CI identities. The red-team edits: a wildcard subject, AdministratorAccess, iam:* on *, no boundary.
+  'PAVED-AWS-IAM-004': {
+    subject: tf('bootstrap', 'aws_iam_role', 'github/deploy-role'),
+    fail: (t) => {
+      const trust = JSON.parse(t.assume_role_policy);
+      trust.Statement[0].Condition = { StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' }, StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:northwind/*:environment:*' } };
+      t.assume_role_policy = JSON.stringify(trust);
+    },
+  },
+  'PAVED-AWS-IAM-005': {
+    subject: tf('bootstrap', 'aws_iam_role', 'github/plan-role'),
+    fail: (_t, i) => { locate(i, tf('bootstrap', 'aws_iam_role_policy_attachment', 'github/plan-managed-0')).target.policy_arn = 'arn:aws:iam::aws:policy/AdministratorAccess'; },
+  },
+  'PAVED-AWS-IAM-006': {
+    subject: tf('bootstrap', 'aws_iam_role', 'github/deploy-role'),
+    fail: (t) => { delete t.permissions_boundary; },
   },
   'PAVED-AWS-KMS-001': { subject: tf('prod-cluster', 'aws_kms_key', 'secrets-key/key'), fail: (t) => { t.enable_key_rotation = false; } },
   'PAVED-AWS-VPC-001': { subject: tf('prod-network', 'aws_vpc', 'network/vpc'), fail: (_t, i) => remove(i, 'prod-network', 'aws_flow_log', 'network/flow-log') },
@@ -176,6 +193,39 @@ const FIXTURES: Record<string, Fixture> = {
   'PAVED-ARGO-008': { subject: k8s('prod', 'AppProject', 'services'), fail: (d) => { d.spec.sourceRepos = ['*']; } },
   'PAVED-ARGO-009': { subject: k8s('prod', 'AppProject', 'services'), fail: (d) => { d.spec.clusterResourceWhitelist = [{ group: '*', kind: '*' }]; } },
   'PAVED-ARGO-010': { subject: k8s('prod', 'AppProject', 'services'), fail: (d) => { d.spec.destinations = [{ server: 'https://kubernetes.default.svc', namespace: '*' }]; } },
+
+  // Issue 13 (red team): open security groups, literal credentials, public key and bucket policies, promoted access,
+  // IMDSv1, plaintext secrets in manifests and Helm values.
+  'PAVED-AWS-SG-001': { subject: tf('prod-data', 'aws_vpc_security_group_ingress_rule', 'postgres/from-cluster'), fail: (t) => { delete t.referenced_security_group_id; t.cidr_ipv4 = '0.0.0.0/0'; } },
+  'PAVED-AWS-EC2-001': { subject: tf('prod-cluster', 'aws_launch_template', 'nodes-general/launch-template'), fail: (t) => { t.metadata_options.http_tokens = 'optional'; } },
+  'PAVED-AWS-KMS-002': { subject: tf('prod-cluster', 'aws_kms_key', 'secrets-key/key'), fail: withPolicy((doc) => { doc.Statement[0].Principal = '*'; }) },
+  'PAVED-AWS-S3-012': {
+    subject: tf('prod-cluster', 'aws_s3_bucket_policy', 'velero-bucket/policy'),
+    fail: withPolicy((doc) => { doc.Statement.push({ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '*' }); }),
+  },
+  'PAVED-AWS-EKS-006': {
+    subject: tf('prod-cluster', 'aws_eks_access_policy_association', 'access-AWSReservedSSO_Developer_1a2b3c4d5e6f7a8b/policy'),
+    fail: (t) => { t.policy_arn = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy'; },
+  },
+  'PAVED-AWS-SECRET-001': { subject: DB, fail: (t) => { t.password = 'hunter2'; } },
+  'PAVED-AWS-SECRET-002': { subject: DB, fail: (t) => { delete t.manage_master_user_password; t.password = '${data.aws_secretsmanager_random_password.pw.random_password}'; } },
+  'PAVED-K8S-ENV-001': { subject: API, fail: (d) => { container(d).env.push({ name: 'DB_PASS', value: 'hunter2' }); } },
+  'PAVED-ARGO-011': { subject: ADDON, fail: (d) => { d.spec.source.helm.valuesObject.webhook = { adminPassword: 'hunter2' }; } },
+  'PAVED-ARGO-012': { subject: ADDON, fail: (d) => { d.spec.source.helm.valuesObject.webhook = { hostNetwork: true }; } },
+  'PAVED-K8S-ESO-001': { subject: k8s('prod', 'ExternalSecret', 'api-secrets', 'api'), fail: (d) => { d.spec.data[0].remoteRef.key = 'northwind/prod/worker/queue-token'; } },
+
+  // Issue 13 (cluster): NetworkPolicies enforced, secret stores per namespace, Pod Security on add-on namespaces.
+  'PAVED-AWS-CNI-001': { subject: tf('prod-cluster', 'aws_eks_addon', 'addon-vpc-cni'), fail: (t) => { delete t.configuration_values; } },
+  'PAVED-K8S-STORE-001': {
+    subject: k8s('prod', 'ExternalSecret', 'api-secrets', 'api'),
+    fail: (d, i) => {
+      d.spec.secretStoreRef = { kind: 'ClusterSecretStore', name: 'aws-secrets-manager' };
+      const file = 'gitops/prod/addons/external-secrets/manifests.yaml';
+      const object = { apiVersion: 'external-secrets.io/v1beta1', kind: 'ClusterSecretStore', metadata: { name: 'aws-secrets-manager' }, spec: { provider: { aws: { service: 'SecretsManager', region: 'eu-west-1' } } } };
+      (i.documents as any[]).push({ environment: 'prod', file, line: 1, apiVersion: object.apiVersion, kind: object.kind, name: 'aws-secrets-manager', address: `${file}#ClusterSecretStore/aws-secrets-manager`, object });
+    },
+  },
+  'PAVED-ARGO-PSA-001': { subject: ADDON, fail: (d) => { delete d.spec.syncPolicy.managedNamespaceMetadata; } },
 };
 
 // Rules about resources the example does not have get their subject added for both cases.
@@ -185,6 +235,19 @@ FIXTURES['PAVED-AWS-IAM-002'] = {
   fail: () => undefined,
 };
 
+FIXTURES['PAVED-K8S-PLAIN-001'] = {
+  subject: k8s('prod', 'Secret', 'api-db', 'api'),
+  pass: (d) => { delete d.stringData; },
+  fail: () => undefined,
+};
+
+/** The example renders no Secret (ExternalSecrets create them in the cluster): add the one a hand edit would. */
+function withSecret(input: CheckInput): void {
+  const file = 'gitops/prod/services/api/manifests.yaml';
+  const object = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'api-db', namespace: 'api' }, stringData: { DB_PASS: 'hunter2' } };
+  (input.documents as any[]).push({ environment: 'prod', file, line: 1, apiVersion: 'v1', kind: 'Secret', name: 'api-db', namespace: 'api', address: `${file}#Secret/api/api-db`, object });
+}
+
 function withIamUser(input: CheckInput): void {
   const json = input.stacks.find((s) => s.name === 'prod-cluster')!.json as any;
   json.resource.aws_iam_user = { ci_user: { '//': { metadata: { path: 'prod-cluster/ci-user' } }, 'name': 'ci' } };
@@ -193,6 +256,7 @@ function withIamUser(input: CheckInput): void {
 function run(ruleId: string, fixture: Fixture, failing: boolean) {
   const input = structuredClone(base) as CheckInput;
   if (ruleId === 'PAVED-AWS-IAM-002') withIamUser(input);
+  if (ruleId === 'PAVED-K8S-PLAIN-001') withSecret(input);
   const { target, address } = locate(input, fixture.subject);
   if (failing) fixture.fail(target, input);
   else fixture.pass?.(target, input);

@@ -1,12 +1,22 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { requiredSecrets } from '@paved/shared-config';
 import { ROOT, runPaved, tempDir } from './support/run-paved';
+import { costOf } from '../src/cli/cost-command';
 import { generatedDocsTargets, renderGeneratedDocs } from '../src/docs/generated-platform-docs';
 
 const scratch = tempDir('paved-docs-');
 const root = renderGeneratedDocs(ROOT, { config: 'platform.config.ts', outDir: 'docs/platform' });
 const page = (name: string) => root.get(name)!;
 const mermaid = (markdown: string) => /```mermaid\n([\s\S]*?)\n```/.exec(markdown)![1];
+
+/** The words of a command line as a POSIX shell splits them (printed back by a real `sh`, NUL-separated). */
+function shellWords(command: string): string[] {
+  const run = spawnSync('sh', ['-c', `set -- ${command.replace(/^aws /, '')}; printf '%s\\0' "$@"`], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`sh could not parse: ${command}: ${run.stderr}`);
+  return run.stdout.split('\0').slice(0, -1);
+}
 
 /** The syntax rules the generator relies on, checked structurally (there is no Mermaid CLI offline). */
 function checkMermaid(text: string): string[] {
@@ -76,8 +86,47 @@ describe('paved docs', () => {
     expect(prod).toContain('--db-subnet-group-name northwind-prod-postgres --no-publicly-accessible');
     expect(prod).toContain('velero restore create --from-backup <backup-name> --include-namespaces <namespace>');
     expect(prod).toContain('--repository-name northwind-prod-api');
-    expect(prod).toContain('--replication-group-id northwind-prod-redis');
-    expect(prod).toContain('--secret-id northwind/prod/postgres/connection');
+    // Credentials: RDS rotates its master secret; services use IAM, so no password or token is rotated by hand.
+    expect(prod).toContain('--db-instance-identifier northwind-prod-postgres');
+    expect(prod).toContain('aws secretsmanager rotate-secret --region eu-west-1 --secret-id "$SECRET"');
+    expect(prod).not.toContain('--master-user-password');
+    expect(prod).not.toContain('--auth-token');
+  });
+
+  test('secrets to create: a table of every secret the user creates, and a command for each that the shell and JSON accept', () => {
+    const prod = page('prod.md');
+    expect(prod).toContain('## Secrets to create');
+    expect(prod).toContain('| `northwind/prod/api/jwt` | `signingKey` | service api (JWT_SIGNING_KEY) | Application secret of service api |');
+    expect(prod).toMatch(/\| `northwind\/prod\/alerting\/slack-webhook` \| \(plain string\) \| alerting \(Slack receiver #platform-alerts of Alertmanager\) \|/);
+    expect(prod).toContain(
+      'aws secretsmanager create-secret --name northwind/prod/api/jwt --kms-key-id alias/northwind/prod/secrets '
+      + '--secret-string \'{"signingKey":"<signingKey>"}\' --region eu-west-1',
+    );
+    // Terraform creates the connection secrets: they are not the user's to create.
+    const section = prod.slice(prod.indexOf('## Secrets to create'), prod.indexOf('## Monthly cost'));
+    expect(section).not.toMatch(/create-secret --name \S*\/connection/);
+
+    // Every command of every page parses as the shell reads it, and its secret string is the JSON of the expected keys.
+    for (const target of generatedDocsTargets(ROOT)) {
+      const files = target.config === 'platform.config.ts' ? root : renderGeneratedDocs(ROOT, target);
+      const { platform } = costOf(target.config, ROOT, undefined, true);
+      for (const env of platform.environments) {
+        const markdown = files.get(`${env.name}.md`)!;
+        const commands = markdown.split('\n').filter((l) => l.startsWith('aws secretsmanager create-secret '));
+        const expected = requiredSecrets(platform, env.name);
+        expect({ page: `${target.outDir}/${env.name}.md`, count: commands.length }).toEqual({ page: `${target.outDir}/${env.name}.md`, count: expected.length });
+        commands.forEach((command, i) => {
+          const argv = shellWords(command);
+          const arg = (flag: string) => argv[argv.indexOf(flag) + 1];
+          expect(arg('--name')).toBe(expected[i].name);
+          expect(arg('--region')).toBe(env.region);
+          expect(arg('--kms-key-id')).toBe(env.naming.kmsAlias('secrets'));
+          const value = arg('--secret-string');
+          if (expected[i].keys.length) expect(Object.keys(JSON.parse(value))).toEqual(expected[i].keys);
+          else expect(value).toBe('<value>');
+        });
+      }
+    }
   });
 
   test('writes atomically and refuses a foreign directory', () => {

@@ -9,7 +9,8 @@ export default definePlatform({
   organization: 'ddms',
   domain: 'ddms.io',
   gitops: { repoUrl: 'https://github.com/ddms/ddms-gitops.git' },
-  ci: { githubRepositories: ['ddms/ddms'] },
+  // One repository holds the platform config and both services.
+  ci: { platformRepository: 'ddms/ddms' },
   // "Alertmanager routes Slack notifications when alertmanager_slack_webhook_url is set"
   alerting: { slack: { channel: '#ddms-alerts' } },
   access: {
@@ -50,6 +51,7 @@ export default definePlatform({
     {
       name: 'backend',
       team: 'ddms',
+      ci: { repository: 'ddms/ddms' },
       runtime: 'node',
       image: { tag: '3.2.0' },
       port: 4000,
@@ -68,6 +70,7 @@ export default definePlatform({
       // The Vite SPA, built into nginx-unprivileged (port 8080, non-root, read-only root file system).
       name: 'frontend',
       team: 'ddms',
+      ci: { repository: 'ddms/ddms' },
       runtime: 'static-site',
       image: { tag: '3.2.0' },
       port: 8080,

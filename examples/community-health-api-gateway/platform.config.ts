@@ -11,7 +11,7 @@ export default definePlatform({
   domain: 'chw.ikure.in',
   // The seed's `ikure-chw-devops-pipelines`, turned from a deploy repo into the GitOps repo (app of apps).
   gitops: { repoUrl: 'https://github.com/ikure/ikure-chw-devops-pipelines.git' },
-  ci: { githubRepositories: ['ikure/ikure-chw-acc-be', 'ikure/ikure-chw-patient-be', 'ikure/ikure-chw-terraform-infra'] },
+  ci: { platformRepository: 'ikure/ikure-chw-terraform-infra' },
   alerting: { slack: { channel: '#chw-alerts' } },
   access: {
     roles: [
@@ -48,6 +48,7 @@ export default definePlatform({
       // Bounded context for user roles in Keycloak.
       name: 'acc-be',
       team: 'chw-backend',
+      ci: { repository: 'ikure/ikure-chw-acc-be' },
       runtime: 'node',
       image: { tag: '1.4.0' },
       port: 3000,
@@ -64,6 +65,7 @@ export default definePlatform({
     {
       name: 'patient-be',
       team: 'chw-backend',
+      ci: { repository: 'ikure/ikure-chw-patient-be' },
       runtime: 'node',
       image: { tag: '2.1.3' },
       port: 3001,

@@ -11,8 +11,11 @@ export default definePlatform({
   organization: 'ims',
   domain: 'ims-2.com',
   gitops: { repoUrl: 'https://github.com/brashakg/ims-gitops.git' },
-  ci: { githubRepositories: ['brashakg/ims-2.0-railway'] },
+  // One repository holds the platform config and both services.
+  ci: { platformRepository: 'brashakg/ims-2.0-railway' },
   alerting: { slack: { channel: '#ims-deploys' } },
+  // prod runs in the management account, where Terraform runs as these credentials: they get cluster admin there.
+  access: { managementDeployerRoleArn: 'arn:aws:iam::911122223333:role/AWSReservedSSO_PlatformAdmin_3c4d5e6f7a8b9c0d' },
   environments: [
     {
       name: 'dev',
@@ -50,6 +53,7 @@ export default definePlatform({
     {
       name: 'backend',
       team: 'ims',
+      ci: { repository: 'brashakg/ims-2.0-railway' },
       runtime: 'python',
       image: { tag: '2.0.0' },
       port: 8000,
@@ -68,6 +72,7 @@ export default definePlatform({
     {
       name: 'frontend',
       team: 'ims',
+      ci: { repository: 'brashakg/ims-2.0-railway' },
       runtime: 'static-site',
       image: { tag: '2.0.0' },
       port: 8080,

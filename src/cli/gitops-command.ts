@@ -7,7 +7,7 @@ import { DEFAULT_CONFIG } from './defaults';
 import { UsageError, UserError } from './user-error';
 import { loadConfig } from '../config/load-config';
 import { provenanceFile, sourceCommitOf } from '../gitops/provenance';
-import { publishToBranch } from '../gitops/publish';
+import { type PublishResult, publishToBranch } from '../gitops/publish';
 import { replaceDirectoryAtomically } from '../synth/atomic-output';
 import { checkConfig, checkEnvironmentFilter } from '../synth/check-config';
 
@@ -77,15 +77,36 @@ export const gitopsCommand: Command = {
       push: options.push ?? false,
       cwd: io.cwd,
     });
-    if (!result.commit) {
-      io.out(`paved gitops publish: ${options.branch} is up to date (${result.previous?.slice(0, 12)}), nothing committed`);
-      return 0;
-    }
-    io.out(`paved gitops publish: ${options.branch} -> ${result.commit.slice(0, 12)} (${result.changed.length} files changed${result.pushed ? ', pushed' : ''})`);
-    for (const file of result.changed) io.out(`  ${file}`);
+    reportPublish(options.branch, result, io);
     return 0;
   },
 };
+
+/** What a publish did, in words that never claim more than was compared or pushed. */
+function reportPublish(branch: string, result: PublishResult, io: Io): void {
+  const say = (line: string) => io.out(`paved gitops publish: ${line}`);
+  const short = (sha: string | undefined) => sha?.slice(0, 12) ?? 'none';
+  if (!result.remoteBranch) {
+    // Without --push only the local branch was compared: never call it "up to date" with anything else.
+    if (!result.commit) say(`the local branch ${branch} already holds this render (${short(result.previous)}), nothing committed (no remote compared; --push publishes to origin)`);
+    else say(`${branch} -> ${short(result.commit)} (${result.changed.length} files changed, committed to the local branch, not pushed)`);
+  } else {
+    if (result.retried) say(`${result.remoteBranch} moved between fetch and push (someone published in between); fetched it again and rebuilt on top of ${short(result.previous)}`);
+    if (!result.commit) say(`${branch} is up to date with ${result.remoteBranch} (${short(result.previous)}), nothing committed`);
+    else say(`${result.remoteBranch} -> ${short(result.commit)} (${result.previous ? `on top of ${short(result.previous)}` : 'new branch'}, ${result.changed.length} files changed, pushed)`);
+  }
+  for (const file of result.changed) io.out(`  ${file}`);
+  const local = result.local;
+  if (!local) return;
+  const remote = `${result.remoteBranch} (${short(local.target)})`;
+  switch (local.status) {
+    case 'fast-forwarded': return say(`local branch ${branch} fast-forwarded to ${remote}, was ${short(local.before)}`);
+    case 'diverged': return say(`local branch ${branch} (${short(local.before)}) has commits that are not on ${remote}; left as is (git branch -f ${branch} ${short(local.target)} to follow it)`);
+    case 'checked-out': return say(`local branch ${branch} is checked out in ${local.worktree}; left at ${short(local.before)}, not moved to ${remote}`);
+    case 'moved': return say(`local branch ${branch} moved while publishing; left as is (${remote})`);
+    default: return undefined; // same, or absent: nothing to say
+  }
+}
 
 /** `paved gitops chart`: one service of one environment as a Helm chart, written atomically to `--out`. */
 async function writeChart(args: string[], io: Io): Promise<number> {

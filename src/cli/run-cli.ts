@@ -1,6 +1,9 @@
 import { checkCommand } from './check-command';
 import type { Command, Io } from './commands';
 import { costCommand } from './cost-command';
+import { deployCommand } from './deploy-command';
+import { destroyCommand } from './destroy-command';
+import { diffCommand } from './diff-command';
 import { docsCommand } from './docs-command';
 import { gitopsCommand } from './gitops-command';
 import { synthCommand } from './synth-command';
@@ -8,7 +11,9 @@ import { UserError, UsageError } from './user-error';
 import { validateCommand } from './validate-command';
 
 /** Every command of the `paved` CLI. Later issues register theirs here. */
-export const COMMANDS: readonly Command[] = [validateCommand, synthCommand, checkCommand, costCommand, docsCommand, gitopsCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand, synthCommand, checkCommand, costCommand, docsCommand, gitopsCommand, deployCommand, destroyCommand, diffCommand,
+];
 
 function help(io: Io): number {
   io.out('usage: paved <command> [options]');

@@ -1,6 +1,7 @@
 import type { ResolvedEnvironment, ResolvedPlatform } from '@paved/shared-config';
 import { Flowchart } from './mermaid';
 import { runbooks } from './runbooks';
+import { secretsSection } from './secrets-section';
 import type { EnvironmentCost } from '../cost/cost-report';
 import type { TerraformCounts } from '../cost/terraform-counts';
 
@@ -73,6 +74,7 @@ export function environmentPage(platform: ResolvedPlatform, env: ResolvedEnviron
     '',
     `ArgoCD has no public endpoint: \`aws eks update-kubeconfig --region ${env.region} --name ${env.cluster.name}\`, then \`kubectl -n argocd port-forward svc/argocd-server 8080:443\`.`,
     '',
+    ...secretsSection(platform, env),
     '## Monthly cost (estimate)',
     '',
     '| component | USD per month |',

@@ -75,29 +75,22 @@ export function runbooks(platform: ResolvedPlatform, env: ResolvedEnvironment): 
   out.push('### Rotate credentials', '');
   if (env.postgres) {
     out.push(
-      'Database password: write a new one into the connection secret, then set it on the instance.',
+      'Database master password: RDS owns it (`manage_master_user_password`) and Secrets Manager rotates it; to rotate now:',
       '',
       ...block([
-        `NEW=$(aws secretsmanager get-random-password ${region} --exclude-punctuation --password-length 40 --query RandomPassword --output text)`,
-        `aws secretsmanager get-secret-value ${region} --secret-id ${env.naming.connectionSecret('postgres')} --query SecretString --output text \\`,
-        '  | jq --arg p "$NEW" \'.password = $p\' > /tmp/conn.json',
-        `aws secretsmanager put-secret-value ${region} --secret-id ${env.naming.connectionSecret('postgres')} --secret-string file:///tmp/conn.json && rm /tmp/conn.json`,
-        `aws rds modify-db-instance ${region} --db-instance-identifier ${env.postgres.identifier} --master-user-password "$NEW" --apply-immediately`,
+        `SECRET=$(aws rds describe-db-instances ${region} --db-instance-identifier ${env.postgres.identifier} --query 'DBInstances[0].MasterUserSecret.SecretArn' --output text)`,
+        `aws secretsmanager rotate-secret ${region} --secret-id "$SECRET"`,
       ]),
+      '',
+      'Services sign in with IAM database authentication (a token from their Pod Identity role): they hold no password to',
+      'rotate. After a database is replaced or restored, sync the `db-provisioner` Application once so every service gets',
+      'its role and database again (docs/database-access.md).',
       '',
     );
   }
   if (env.redis) {
     out.push(
-      'Redis AUTH token: rotate keeps the old token valid until the services have the new one.',
-      '',
-      ...block([
-        `aws elasticache modify-replication-group ${region} --replication-group-id ${env.redis.replicationGroupId} \\`,
-        '  --auth-token "$NEW_TOKEN" --auth-token-update-strategy ROTATE --apply-immediately',
-        `# update auth_token in ${env.naming.connectionSecret('redis')}, restart the services, then:`,
-        `aws elasticache modify-replication-group ${region} --replication-group-id ${env.redis.replicationGroupId} \\`,
-        '  --auth-token "$NEW_TOKEN" --auth-token-update-strategy SET --apply-immediately',
-      ]),
+      'Redis: services authenticate as their own ElastiCache user with IAM: no token exists to rotate.',
       '',
     );
   }

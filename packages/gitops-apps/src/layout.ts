@@ -10,6 +10,7 @@ import type { AddonName, ResolvedEnvironment, ResolvedPlatform } from '@paved/sh
  *   apps/                  the root Application's source: AppProjects, the root itself, one Application per add-on,
  *                          add-on configuration and service
  *   addons/<addon>/        plain manifests that go with an add-on's chart (issuers, secret stores, alert rules)
+ *   platform/<name>/       plain manifests of platform workloads outside any add-on (db-provisioner)
  *   services/<service>/    the rendered manifests of a service
  *   hydrator.metadata      provenance, written by `paved gitops publish`
  * ```
@@ -26,6 +27,11 @@ export class GitopsLayout {
 
   addonDir(addon: AddonName): string {
     return `addons/${addon}`;
+  }
+
+  /** Plain manifests of a platform workload that belongs to no add-on (the `db-provisioner` Job). */
+  platformDir(name: string): string {
+    return `platform/${name}`;
   }
 
   serviceDir(service: string): string {

@@ -1,4 +1,4 @@
-import { ADDON_CATALOG, bridgeAnnotationRef, BRIDGE_ANNOTATIONS, resolvePlatform, SYNC_WAVES } from '@paved/shared-config';
+import { ADDON_CATALOG, argoCdBootstrap, bridgeAnnotationRef, BRIDGE_ANNOTATIONS, resolvePlatform, SYNC_WAVES } from '@paved/shared-config';
 import example from '../../../platform.config';
 import { renderGitops, toYaml, validateRendered, type Manifest, type RenderedFile } from '../src';
 
@@ -12,12 +12,21 @@ const one = (prefix: string, kind: string, name: string) => {
 };
 
 describe('app of apps', () => {
-  test('each environment has a root Application over its apps folder and two projects, never default', () => {
+  test('each environment has a root Application over its apps folder and three projects, never default', () => {
     const root = one('prod/apps/', 'Application', 'root');
     expect(root.spec.source).toMatchObject({ repoURL: 'https://github.com/northwind/platform-gitops.git', path: 'environments/prod/apps', targetRevision: platform.gitops.branch });
-    expect(docs('prod/apps/').filter((d) => d.kind === 'AppProject').map((d) => d.metadata.name)).toEqual(['platform', 'services']);
+    expect(root.spec.project).toBe('bootstrap');
+    expect(docs('prod/apps/').filter((d) => d.kind === 'AppProject').map((d) => d.metadata.name)).toEqual(['bootstrap', 'platform', 'services']);
     const apps = docs('').filter((d) => d.kind === 'Application');
     expect(apps.every((a) => a.spec.project !== 'default')).toBe(true);
+  });
+
+  test('the root Application and the bootstrap project are the objects Terraform installs with ArgoCD', () => {
+    for (const env of platform.environments) {
+      const bootstrap = argoCdBootstrap(platform, env);
+      expect(one(`${env.name}/apps/root.yaml`, 'Application', 'root')).toEqual(bootstrap.root);
+      expect(one(`${env.name}/apps/projects.yaml`, 'AppProject', 'bootstrap')).toEqual(bootstrap.project);
+    }
   });
 
   test('the services project is limited to the service namespaces and the GitOps repository', () => {
@@ -66,7 +75,8 @@ describe('app of apps', () => {
   test('cert-manager issues through DNS01 on Route53; External Secrets reads AWS Secrets Manager', () => {
     const issuer = one('prod/addons/', 'ClusterIssuer', 'letsencrypt');
     expect(issuer.spec.acme.solvers[0].dns01.route53.region).toBe('eu-west-1');
-    expect(one('prod/addons/', 'ClusterSecretStore', 'aws-secrets-manager').spec.provider.aws.service).toBe('SecretsManager');
+    // No cluster-wide store: each reading namespace has its own (see the secret scope tests).
+    expect(docs('').filter((d) => d.kind === 'ClusterSecretStore')).toEqual([]);
   });
 
   test('Alertmanager routes to Slack from a Secret; platform rules cover the 5xx ratio and replica shortages', () => {
@@ -127,11 +137,11 @@ describe('services', () => {
     expect(web.egress.some((e: any) => e.ports?.[0]?.port === 5432)).toBe(false);
   });
 
-  test('database and cache credentials come from the connection secrets through External Secrets', () => {
+  test('data-store endpoints come from the connection secrets through External Secrets; no credential (issue 13)', () => {
     const postgres = one('prod/services/api/', 'ExternalSecret', 'api-postgres');
-    expect(postgres.spec.data.map((d: any) => d.remoteRef.key)).toEqual(Array(5).fill('northwind/prod/postgres/connection'));
-    expect(postgres.spec.data.map((d: any) => d.remoteRef.property)).toEqual(['host', 'port', 'database', 'username', 'password']);
-    expect(postgres.spec.target.template.data.DATABASE_URL).toContain('sslmode=require');
+    expect(postgres.spec.data.map((d: any) => d.remoteRef.key)).toEqual(Array(2).fill('northwind/prod/postgres/connection'));
+    expect(postgres.spec.data.map((d: any) => d.remoteRef.property)).toEqual(['host', 'port']);
+    expect(postgres.spec.target.template.data.DATABASE_URL).toContain('sslmode=verify-full');
   });
 
   test('ServiceMonitor and PrometheusRule per service', () => {

@@ -1,4 +1,5 @@
 import { ARGOCD_CHART, bridgeKeys, resolvePlatform } from '@paved/shared-config';
+import { parse as parseYaml } from 'yaml';
 import { example, synthesize, type TfResource } from './support/synthesized';
 
 const out = synthesize();
@@ -22,27 +23,27 @@ describe('state and CI (bootstrap)', () => {
     expect(policy[0]).toMatchObject({ effect: 'Deny', actions: ['s3:*'], condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }] });
   });
 
-  test('CI assumes roles through GitHub OIDC, limited by audience and subject; no IAM users or keys exist', () => {
+  test('CI assumes roles through GitHub OIDC, limited by audience and an exact subject; no IAM users or keys exist', () => {
     expect(out.resource('bootstrap', 'aws_iam_openid_connect_provider', 'github/provider').body.url).toBe('https://token.actions.githubusercontent.com');
-    for (const role of out.resources('bootstrap', 'aws_iam_role')) {
+    for (const role of [...out.resources('bootstrap', 'aws_iam_role'), ...out.resources('bootstrap-210987654321', 'aws_iam_role')]) {
       const trust = statements(role, 'assume_role_policy')[0];
       expect(trust.actions).toEqual(['sts:AssumeRoleWithWebIdentity']);
-      expect(trust.condition).toEqual(expect.arrayContaining([
+      expect(trust.condition).toEqual([
         { test: 'StringEquals', variable: 'token.actions.githubusercontent.com:aud', values: ['sts.amazonaws.com'] },
-        expect.objectContaining({ test: 'StringLike', variable: 'token.actions.githubusercontent.com:sub' }),
-      ]));
+        { test: 'StringEquals', variable: 'token.actions.githubusercontent.com:sub', values: expect.any(Array) },
+      ]);
+      expect(trust.condition[1].values.filter((sub: string) => /[*?]/.test(sub))).toEqual([]);
     }
-    expect(out.resources('bootstrap', 'aws_iam_role').map((r) => r.body.name).sort()).toEqual(['northwind-ci-deploy', 'northwind-ci-plan', 'northwind-ci-push']);
     expect(out.resources('bootstrap-210987654321', 'aws_iam_role').map((r) => r.body.name).sort()).toEqual(['northwind-ci-deploy', 'northwind-ci-plan']);
     expect([...all('aws_iam_user'), ...all('aws_iam_access_key')]).toEqual([]);
   });
 
-  test('the push role may push only to the platform repositories, from the main branch', () => {
-    const push = out.resources('bootstrap', 'aws_iam_role').find((r) => r.body.name === 'northwind-ci-push')!;
-    expect(statements(push, 'assume_role_policy')[0].condition[1].values).toEqual(['repo:northwind/*:ref:refs/heads/main']);
-    const policy = out.resources('bootstrap', 'aws_iam_role_policy').find((p) => p.path.includes('push-policy'))!;
-    const pushStatement = statements(policy, 'policy').find((s) => s.sid === 'PushPlatformImages')!;
-    expect(pushStatement.resources).toEqual(['arn:aws:ecr:eu-west-1:345678901234:repository/northwind-*']);
+  test('a service push role pushes only to its own repository of the first environment, from its main branch', () => {
+    const push = out.resources('bootstrap', 'aws_iam_role').find((r) => r.body.name === 'northwind-web-ci-push')!;
+    expect(statements(push, 'assume_role_policy')[0].condition[1].values).toEqual(['repo:northwind/web:ref:refs/heads/main']);
+    const policy = out.resources('bootstrap', 'aws_iam_role_policy').find((p) => p.path.includes('push-web-policy'))!;
+    const pushStatement = statements(policy, 'policy').find((s) => s.sid === 'PushBuilds')!;
+    expect(pushStatement.resources).toEqual(['arn:aws:ecr:eu-west-1:345678901234:repository/northwind-dev-web']);
   });
 });
 
@@ -83,7 +84,7 @@ describe('network', () => {
 describe('data', () => {
   const db = (env: string) => out.resource(`${env}-data`, 'aws_db_instance', 'postgres/instance').body;
 
-  test('PostgreSQL is encrypted, private, with a password drawn at apply time, IAM auth and logs', () => {
+  test('PostgreSQL is encrypted, private, with a master password RDS manages, IAM auth and logs', () => {
     for (const env of ['dev', 'staging', 'prod']) {
       expect(db(env)).toMatchObject({
         storage_encrypted: true,
@@ -95,8 +96,9 @@ describe('data', () => {
         tags: { 'paved:backup': 'true' },
       });
       expect(db(env).kms_key_id).toContain('secrets-key');
-      expect(db(env).password).toMatch(/^\$\{data\.aws_secretsmanager_random_password\./);
-      expect(db(env).lifecycle.ignore_changes).toEqual(['password']);
+      // Issue 13: RDS owns the master password (no value in state); details in data-credentials.test.ts.
+      expect(db(env)).toMatchObject({ manage_master_user_password: true });
+      expect(db(env).password).toBeUndefined();
     }
   });
 
@@ -120,11 +122,12 @@ describe('data', () => {
     }
   });
 
-  test('Redis encrypts at rest and in transit, with a token drawn at apply time and failover per profile', () => {
+  test('Redis encrypts at rest and in transit, with IAM-authenticated users (no token) and failover per profile', () => {
     const redis = (env: string) => out.resource(`${env}-data`, 'aws_elasticache_replication_group', 'redis/replication-group').body;
     expect(redis('prod')).toMatchObject({ at_rest_encryption_enabled: 'true', transit_encryption_enabled: true, automatic_failover_enabled: true, multi_az_enabled: true, num_cache_clusters: 3 });
     expect(redis('dev')).toMatchObject({ automatic_failover_enabled: false, num_cache_clusters: 1 });
-    expect(redis('prod').auth_token).toMatch(/^\$\{data\.aws_secretsmanager_random_password\./);
+    expect(redis('prod').auth_token).toBeUndefined();
+    expect(redis('prod').user_group_ids).toHaveLength(1);
   });
 
   test('connection secrets follow the contract and are encrypted with the environment key', () => {
@@ -132,7 +135,8 @@ describe('data', () => {
     expect(secret.name).toBe('northwind/prod/postgres/connection');
     expect(secret.kms_key_id).toContain('secrets-key');
     const value = out.resource('prod-data', 'aws_secretsmanager_secret_version', 'postgres-connection-value').body.secret_string;
-    expect(value).toBe('${jsonencode({"host" = aws_db_instance.postgres_instance_919E2690.address, "port" = "5432", "database" = "app", "username" = "paved_admin", "password" = data.aws_secretsmanager_random_password.postgres_password_83C6746C.random_password})}');
+    // Where the database is, no credentials; rewritten when the instance is replaced.
+    expect(value).toBe('${jsonencode({"host" = aws_db_instance.postgres_instance_919E2690.address, "port" = "5432"})}');
   });
 
   test('AWS Backup: a KMS-encrypted vault and a plan keeping the environment retention, selected by tag', () => {
@@ -165,7 +169,18 @@ describe('cluster', () => {
     expect(eks('dev').vpc_config.public_access_cidrs).toEqual(['0.0.0.0/0']);
   });
 
-  test('nodes require IMDSv2 with hop limit 1 and encrypted volumes', () => {
+  test('every node group launches from a template that requires IMDSv2 with hop limit 1 and encrypted volumes', () => {
+    // Planted bug caught: node groups built without their launch template (no IMDSv2, no volume encryption); the loop
+    // below would pass vacuously over zero templates, so the pairing is asserted first.
+    const groups = all('aws_eks_node_group');
+    expect(groups.length).toBeGreaterThanOrEqual(example.environments.length);
+    for (const g of groups) {
+      const templates = out.resources(g.stack, 'aws_launch_template');
+      const template = templates.find((t) => g.body.launch_template?.id === `\${aws_launch_template.${t.name}.id}`);
+      expect(template).toBeDefined();
+      expect(g.body.launch_template.version).toBe(`\${aws_launch_template.${template!.name}.latest_version}`);
+    }
+    expect(all('aws_launch_template').length).toBe(groups.length);
     for (const t of all('aws_launch_template')) {
       expect(t.body.metadata_options).toEqual({ http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 1 });
       expect(t.body.block_device_mappings[0].ebs).toMatchObject({ encrypted: 'true', volume_type: 'gp3' });
@@ -186,19 +201,33 @@ describe('cluster', () => {
       const p = out.resources('prod-cluster', 'aws_iam_role_policy').find((r) => r.path.startsWith(`prod-cluster/${addon}-identity/`))!;
       return statements(p, 'policy');
     };
-    const dns = policy('external-dns').find((s) => s.sid === 'ChangeRecordsInTheEnvironmentZone')!;
+    const dns = policy('external-dns').find((s) => s.sid === 'ChangeHostRecordsInTheEnvironmentZone')!;
     expect(dns.resources).toEqual([expect.stringMatching(/cross-stack-reference-input-shared.*root-zone.*arn/)]);
-    const secrets = policy('external-secrets').find((s) => s.sid === 'ReadTheEnvironmentSecrets')!;
-    expect(secrets.resources).toEqual(['arn:aws:secretsmanager:eu-west-1:345678901234:secret:northwind/prod/*']);
+    // The controller reads nothing itself: it assumes the reader role of the store's namespace (cluster-isolation.test.ts).
+    expect(policy('external-secrets').flatMap((s) => s.actions)).toEqual(['sts:AssumeRole', 'sts:TagSession']);
     const velero = policy('velero').find((s) => s.sid === 'BackupObjects')!;
     expect(velero.resources).toEqual([expect.stringMatching(/^\$\{aws_s3_bucket\.velero-bucket.*\.arn\}\/\*$/)]);
     const certManager = policy('cert-manager').find((s) => s.sid === 'Dns01ChallengeRecords')!;
     expect(certManager.condition[0].values).toEqual(['TXT']);
-    for (const p of out.resources('prod-cluster', 'aws_iam_role_policy')) {
+  });
+
+  test('no role reads data on any resource (`*`)', () => {
+    // Planted bug caught: `secretsmanager:GetSecretValue` (or s3:GetObject, kms:Decrypt) on `*`. The old check matched
+    // `:Get` anywhere and so accepted it. Actions on `*` are those AWS offers no resource scope for, or that are limited
+    // by tag conditions; reading secrets, objects or keys never is.
+    const DATA_READS = /^(secretsmanager:(GetSecretValue|BatchGetSecretValue)|s3:GetObject|kms:(Decrypt|GenerateDataKey)|ssm:GetParameters?|ssm:GetParametersByPath|dynamodb:(GetItem|Scan|Query)|sts:AssumeRole)$/;
+    let starStatements = 0;
+    for (const p of all('aws_iam_role_policy')) {
       for (const s of statements(p, 'policy')) {
-        if (s.resources?.includes('*')) expect(s.actions.every((a: string) => /:(List|Describe|Get)|CreateServiceLinkedRole|CreateSecurityGroup|CreateLoadBalancer|CreateTargetGroup|CreateTags|AddTags|AuthorizeSecurityGroupIngress|RevokeSecurityGroupIngress|DeleteSecurityGroup|DeleteTags|Modify|Set|Delete|Remove|Register|Deregister|ListHostedZones|acm:|shield:|cognito|waf/.test(a))).toBe(true);
+        // Denies on `*` (the plan roles' NoSecretValues) take away, they grant nothing.
+        if (!s.resources?.includes('*') || s.effect === 'Deny') continue;
+        starStatements++;
+        // A key used only through one service (ECR's image layers) is scoped by that service, not by the ARN.
+        if (s.condition?.some((c: any) => c.variable === 'kms:ViaService')) continue;
+        expect({ policy: p.path, actions: s.actions.filter((a: string) => DATA_READS.test(a) || a.endsWith(':*') || a === '*') }).toEqual({ policy: p.path, actions: [] });
       }
     }
+    expect(starStatements).toBeGreaterThan(0);
   });
 
   test('add-on buckets carry every guard and log to the access-log bucket', () => {
@@ -220,7 +249,7 @@ describe('shared', () => {
     }
     const keep = (env: string) => {
       const lifecycle = out.resource('shared', 'aws_ecr_lifecycle_policy', `ecr-${env}-api/lifecycle`).body.policy;
-      return JSON.parse(lifecycle).rules[1].selection.countNumber;
+      return JSON.parse(lifecycle).rules[2].selection.countNumber; // the build-* rule (registry-lifecycle.test.ts)
     };
     expect(keep('dev')).toBe(1);
     expect(keep('prod')).toBe(4);
@@ -242,11 +271,8 @@ describe('shared', () => {
 
 describe('platform', () => {
   const release = (env: string) => out.resource(`${env}-platform`, 'helm_release', 'argocd').body;
-  const values = (env: string) => {
-    const expr: string = release(env).values[0];
-    expect(expr.startsWith('${yamlencode(')).toBe(true);
-    return expr;
-  };
+  /** The values YAML text (references are `${jsonencode(...)}` scalars, which parse as plain strings here). */
+  const values = (env: string) => parseYaml(release(env).values[0] as string, { version: '1.1' });
 
   test('ArgoCD is the only chart, pinned, atomic', () => {
     expect(all('helm_release')).toHaveLength(3);
@@ -254,16 +280,17 @@ describe('platform', () => {
   });
 
   test('HA in production and the Application health check', () => {
-    expect(values('prod')).toContain('"redis-ha" = {"enabled" = true}');
-    expect(values('dev')).toContain('"redis-ha" = {"enabled" = false}');
-    expect(values('prod')).toContain('resource.customizations.health.argoproj.io_Application');
+    expect(values('prod')['redis-ha']).toEqual({ enabled: true });
+    expect(values('dev')['redis-ha']).toEqual({ enabled: false });
+    expect(values('prod').configs.cm).toHaveProperty(['resource.customizations.health.argoproj.io_Application']);
   });
 
   test('the bridge Secret carries every key of the typed contract', () => {
     const prod = resolvePlatform(example).environments.find((e) => e.name === 'prod')!;
     const keys = bridgeKeys(prod.addons.map((a) => a.name));
-    const expr = values('prod');
-    for (const key of [...keys.labels, ...keys.annotations]) expect(expr).toContain(`"${key}" = `);
+    const secret = values('prod').extraObjects[0];
+    expect(Object.keys(secret.metadata.labels).sort()).toEqual([...keys.labels].sort());
+    expect(Object.keys(secret.metadata.annotations).sort()).toEqual([...keys.annotations].sort());
   });
 
   test('the helm provider authenticates with short-lived tokens', () => {

@@ -8,7 +8,7 @@ import { OptionError, RULES, checkEnv, checkInteger, checkString } from './valid
 export interface ServiceOptions {
   /**
    * Short name of the platform organization, as in `platform.config.ts` (`organization`). Registries are named
-   * `<organization>-<environment>-<service>` and CI assumes the role `<organization>-ci-push`.
+   * `<organization>-<environment>-<service>` and CI assumes the role `<organization>-<serviceName>-ci-push`.
    * @featured
    */
   readonly organization: string;
@@ -46,7 +46,8 @@ export interface ServiceOptions {
 
   /**
    * Environments the service is deployed to, in promotion order. Name every environment of `platform.config.ts`:
-   * CI pushes each image to every environment's registry.
+   * CI pushes each build once to the first one's registry and promotes its digest to the next, each in the GitHub
+   * environment of the same name.
    * @default ["dev","staging","prod"]
    */
   readonly environments?: string[];
@@ -59,7 +60,7 @@ export interface ServiceOptions {
 
   /**
    * IAM role (name) in `awsAccount` that CI assumes through GitHub OIDC to push images.
-   * @default "<organization>-ci-push"
+   * @default "<organization>-<serviceName>-ci-push"
    */
   readonly pushRoleName?: string;
 
@@ -204,7 +205,7 @@ export function resolveServiceSettings(options: ServiceOptions, context: Resolve
     ? [checkString('ecrRepository', options.ecrRepository, RULES.ecrRepository)]
     : environments.map((e) => checkString('ecrRepository', `${organization}-${e}-${serviceName}`, RULES.ecrRepository));
   const registry = `${awsAccount}.dkr.ecr.${awsRegion}.amazonaws.com`;
-  const pushRoleName = checkString('pushRoleName', options.pushRoleName ?? `${organization}-ci-push`, RULES.roleName);
+  const pushRoleName = checkString('pushRoleName', options.pushRoleName ?? `${organization}-${serviceName}-ci-push`, RULES.roleName);
   const gitopsRepo = checkString('gitopsRepo', options.gitopsRepo ?? `${organization}/platform`, RULES.githubRepo);
 
   const replicas = checkInteger('replicas', options.replicas ?? 2, 1, 1000);

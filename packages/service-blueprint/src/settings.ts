@@ -31,7 +31,10 @@ export interface ServiceSettings {
   readonly awsAccount: string;
   /** AWS region of the container registries. */
   readonly awsRegion: string;
-  /** ECR repositories CI pushes every image to (names, without the registry host). */
+  /**
+   * ECR repositories (names, without the registry host): one per environment in promotion order, or one for all. CI
+   * pushes each build to the first and promotes its digest into the others.
+   */
   readonly ecrRepositories: string[];
   /** Full repository URI recorded in the descriptor, when one repository serves every environment. */
   readonly imageRepository?: string;

@@ -8,6 +8,7 @@ import {
   LINT_SCRIPT,
   LocalDevCompose,
   PavedService,
+  PUBLISH_SCRIPT,
   type PavedServiceOptions,
   RUNTIME_USER,
   ServiceCodeOwners,
@@ -15,6 +16,7 @@ import {
   ServiceDockerfile,
   ServiceSamples,
   ServiceWorkflow,
+  writeDescriptorScript,
 } from '../src';
 import { testManagedFiles } from './managed-files';
 import { useTempOutdirs } from './temp-outdirs';
@@ -106,17 +108,23 @@ describe('CI workflow', () => {
   });
 
   test('jobs, their order and their least-privilege permissions', () => {
-    expect(Object.keys(wf.jobs)).toEqual(['verify', 'image', 'publish', 'propose']);
+    expect(Object.keys(wf.jobs)).toEqual([
+      'verify', 'image', 'publish',
+      'promote-dev', 'propose-dev', 'promote-staging', 'propose-staging', 'promote-prod', 'propose-prod',
+    ]);
     expect(wf.jobs.image.needs).toBe('verify');
     expect(wf.jobs.publish.needs).toBe('image');
-    expect(wf.jobs.propose.needs).toBe('publish');
     expect(wf.jobs.verify.permissions).toEqual({ 'contents': 'read' });
     expect(wf.jobs.image.permissions).toEqual({ 'contents': 'read' });
     expect(wf.jobs.publish.permissions).toEqual({ 'contents': 'read', 'id-token': 'write' });
-    expect(wf.jobs.propose.permissions).toEqual({ 'contents': 'read' });
     const onMain = "github.event_name == 'push' && github.ref == 'refs/heads/main'";
     expect(wf.jobs.publish.if).toBe(onMain);
-    expect(wf.jobs.propose.if).toBe(onMain);
+    for (const env of ['dev', 'staging', 'prod']) {
+      expect(wf.jobs[`promote-${env}`].permissions).toEqual({ 'contents': 'read', 'id-token': 'write' });
+      expect(wf.jobs[`propose-${env}`].permissions).toEqual({ contents: 'read' });
+      expect(wf.jobs[`promote-${env}`].if).toBe(onMain);
+      expect(wf.jobs[`propose-${env}`].if).toBe(onMain);
+    }
     expect(wf.jobs.verify.if).toBeUndefined();
   });
 
@@ -144,34 +152,39 @@ describe('CI workflow', () => {
     expect(step('image', 'Upload SBOM').with).toMatchObject({ 'name': 'sbom', 'path': 'sbom.cdx.json', 'if-no-files-found': 'error' });
   });
 
-  test('publish pushes the scanned image through GitHub OIDC, with no long-lived keys', () => {
+  test('publish pushes the scanned image once, through GitHub OIDC, with no long-lived keys', () => {
     const creds = step('publish', 'Assume the push role through GitHub OIDC');
     expect(creds.with).toEqual({
-      'role-to-assume': 'arn:aws:iam::345678901234:role/northwind-ci-push',
+      'role-to-assume': 'arn:aws:iam::345678901234:role/northwind-orders-ci-push',
       'role-session-name': 'orders-ci',
       'aws-region': 'eu-west-1',
       'allowed-account-ids': '345678901234',
     });
     expect(out['.github/workflows/ci.yml']).not.toMatch(/aws-access-key-id|aws-secret-access-key|AWS_ACCESS_KEY|AWS_SECRET/i);
     expect(step('publish', 'Download image').with).toEqual({ name: 'image' });
-    expect(wf.jobs.publish.env.REGISTRY).toBe('345678901234.dkr.ecr.eu-west-1.amazonaws.com');
-    expect(step('publish', 'Push image').run).toContain('for repository in northwind-dev-orders northwind-staging-orders northwind-prod-orders; do');
-    expect(wf.jobs.publish.outputs).toEqual({ tag: '${{ steps.push.outputs.tag }}' });
+    expect(wf.jobs.publish.env).toMatchObject({
+      REGISTRY: '345678901234.dkr.ecr.eu-west-1.amazonaws.com',
+      BUILD_REPOSITORY: 'northwind-dev-orders',
+      BUILD_TAG: 'build-${{ github.sha }}',
+    });
+    expect(step('publish', 'Push the build').run).toBe(PUBLISH_SCRIPT);
+    expect(wf.jobs.publish.outputs).toEqual({ tag: '${{ steps.push.outputs.tag }}', digest: '${{ steps.push.outputs.digest }}' });
   });
 
-  test('propose opens a pull request in the platform repository with a scoped GitHub App token', () => {
-    expect(step('propose', 'Get a token for the platform repository').with).toMatchObject({
+  test('propose-<env> opens a pull request per environment in the platform repository with a scoped GitHub App token', () => {
+    expect(step('propose-dev', 'Get a token for the platform repository').with).toMatchObject({
       'owner': 'northwind',
       'repositories': 'platform',
       'permission-contents': 'write',
       'permission-pull-requests': 'write',
     });
-    expect(step('propose', 'Write the descriptor with the new image tag').run).toContain("fs.writeFileSync('platform/services/orders.json'");
-    expect(step('propose', 'Open or update the pull request').with).toMatchObject({
+    expect(step('propose-dev', 'Pin the digest for dev in the descriptor').run).toBe(writeDescriptorScript('platform/services/orders.json'));
+    expect(step('propose-prod', 'Open or update the pull request').with).toMatchObject({
       'path': 'platform',
       'base': 'main',
-      'branch': 'paved/orders-image',
+      'branch': 'paved/orders-prod-image',
       'add-paths': 'services/orders.json',
+      'title': 'orders: deploy ${{ needs.promote-prod.outputs.tag }} to prod',
     });
   });
 
@@ -183,8 +196,10 @@ describe('CI workflow', () => {
 
   test('one ECR repository for every environment when ecrRepository is set', () => {
     const custom = YAML.parse(Testing.synth(service({ ecrRepository: 'shared/orders' }))['.github/workflows/ci.yml']);
-    const push = custom.jobs.publish.steps.find((s: { id?: string }) => s.id === 'push');
-    expect(push.run).toContain('for repository in shared/orders; do');
+    expect(custom.jobs.publish.env.BUILD_REPOSITORY).toBe('shared/orders');
+    for (const env of ['dev', 'staging', 'prod']) {
+      expect(custom.jobs[`promote-${env}`].env).toMatchObject({ SOURCE_REPOSITORY: 'shared/orders', TARGET_REPOSITORY: 'shared/orders' });
+    }
   });
 });
 

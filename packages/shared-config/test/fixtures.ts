@@ -7,7 +7,11 @@ export function validConfig(): PlatformConfig {
     domain: 'acme.io',
     gitops: { repoUrl: 'https://github.com/acme/gitops.git' },
     alerting: { slack: { channel: '#alerts' } },
-    access: { roles: [{ roleArn: 'arn:aws:iam::111111111111:role/Admin', access: 'admin', environments: ['dev'] }] },
+    access: {
+      roles: [{ roleArn: 'arn:aws:iam::111111111111:role/Admin', access: 'admin', environments: ['dev'] }],
+      // prod runs in the management account, where Terraform runs as this role.
+      managementDeployerRoleArn: 'arn:aws:iam::222222222222:role/Deployer',
+    },
     environments: [
       { name: 'dev', profile: 'development', account: '111111111111', region: 'eu-west-1' },
       {
@@ -23,6 +27,7 @@ export function validConfig(): PlatformConfig {
     services: [
       {
         name: 'api',
+        ci: { repository: 'acme/api' },
         image: { tag: '1.0.0' },
         port: 8080,
         ingress: { host: 'api' },

@@ -42,7 +42,7 @@ describe('resolvePlatform', () => {
   });
 
   test('pins images to the environment ECR repository in the management account', () => {
-    expect(platform.management).toEqual({ account: '222222222222', region: 'eu-west-1' });
+    expect(platform.management).toEqual({ account: '222222222222', region: 'eu-west-1', deployRoleName: 'OrganizationAccountAccessRole' });
     expect(dev.services[0].image).toBe('222222222222.dkr.ecr.eu-west-1.amazonaws.com/acme-dev-api:1.0.0');
   });
 

@@ -41,11 +41,33 @@ const CASES: Record<string, RuleCase> = {
     message: /uses the root domain 'acme.io', whose zone lives in the management account 222222222222, but runs in 111111111111/,
     pass: (c) => void (c.management = { account: '222222222222', region: 'eu-west-1' }),
   },
+  'gitops-credentials': {
+    fail: (c) => void (c.gitops = { repoUrl: 'git@github.com:acme/platform-gitops.git' }),
+    path: 'gitops.credentialsSecret',
+    message: /repoUrl 'git@github.com:acme\/platform-gitops.git' is an SSH URL and no credentials secret is named/,
+    pass: (c) => void (c.gitops = { repoUrl: 'git@github.com:acme/platform-gitops.git', credentialsSecret: 'acme/gitops-deploy-key' }),
+  },
   'access-role-environments': {
     fail: (c) => void (c.access!.roles![0].environments = ['qa']),
     path: 'access.roles[0].environments[0]',
     message: /'qa' is not an environment/,
     pass: (c) => void (c.access!.roles![0].environments = ['dev', 'prod']),
+  },
+  'access-principals': {
+    fail: (c) => void c.access!.roles!.push({ roleArn: 'arn:aws:iam::222222222222:role/Admin', access: 'view' }),
+    path: 'access.roles[1].roleArn',
+    message: /has the role name 'Admin' of access.roles\[0\] in 'dev'/,
+    pass: (c) => void c.access!.roles!.push({ roleArn: 'arn:aws:iam::222222222222:role/Admin', access: 'view', environments: ['prod'] }),
+  },
+  'deployer-cluster-access': {
+    fail: (c) => void (c.access!.deployerClusterAdmin = false),
+    path: 'access.deployerClusterAdmin',
+    message: /is false, and no admin role of access.roles covers 'prod': nobody can reach its cluster/,
+    severity: 'warning',
+    pass: (c) => {
+      c.access!.deployerClusterAdmin = false;
+      c.access!.roles![0].environments = undefined;
+    },
   },
   'vpc-cidr': {
     fail: (c) => void (env(c, 'dev').network = { vpcCidr: '100.64.0.0/16' }),
@@ -191,10 +213,16 @@ const CASES: Record<string, RuleCase> = {
     message: /'qa' is not an environment/,
     pass: (c) => void (svc(c, 'worker').environments = { dev: { replicas: 1 } }),
   },
+  'service-ci-environments': {
+    fail: (c) => void (svc(c, 'api').ci = { repository: 'acme/api', promoteTo: ['prod', 'qa'] }),
+    path: 'services[0].ci.promoteTo[1]',
+    message: /'qa' is not an environment/,
+    pass: (c) => void (svc(c, 'api').ci = { repository: 'acme/api', promoteTo: ['prod'] }),
+  },
   'no-secret-literals': {
     fail: (c) => void (svc(c, 'api').env = { DB_PASSWORD: 'hunter2' }),
     path: 'services[0].env.DB_PASSWORD',
-    message: /looks like a secret in plain configuration/,
+    message: /looks like a secret \(a literal password\)/,
     pass: (c) => void (svc(c, 'api').env = { DB_HOST: 'db.internal', PASSWORD_MIN_LENGTH: '' }),
   },
   'addon-requirements': {

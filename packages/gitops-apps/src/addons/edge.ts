@@ -1,17 +1,20 @@
 import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret';
-import { ADDON_CATALOG } from '@paved/shared-config';
+import { ADDON_ADMIN_SECRETS, ADDON_CATALOG } from '@paved/shared-config';
 import { type AddonSpec, resources } from './addon';
 import { emit } from '../emit';
-import { CLUSTER_ISSUER, CLUSTER_SECRET_STORE, INGRESS_CLASS } from '../platform/names';
+import { KEYCLOAK_DB_SECRET, keycloakDatabaseSecret } from './keycloak-database';
+import { namespaceSecretStore } from './security';
+import { CLUSTER_ISSUER, INGRESS_CLASS, SECRET_STORE } from '../platform/names';
 
-/** Secret with Keycloak's KC_DB_* variables, filled by External Secrets from the environment's Postgres connection secret. */
-const KEYCLOAK_DB_SECRET = 'keycloak-database';
-const KEYCLOAK_DB_ENV: Readonly<Record<string, string>> = {
-  KC_DB_URL_HOST: 'host',
-  KC_DB_URL_PORT: 'port',
-  KC_DB_URL_DATABASE: 'database',
-  KC_DB_USERNAME: 'username',
-  KC_DB_PASSWORD: 'password',
+
+/**
+ * Secret with Keycloak's bootstrap admin (KC_BOOTSTRAP_ADMIN_*, Keycloak 26), filled by External Secrets from
+ * `<org>/<env>/keycloak/admin`: never a default password.
+ */
+const KEYCLOAK_ADMIN_SECRET = 'keycloak-admin';
+const KEYCLOAK_ADMIN_ENV: Readonly<Record<string, string>> = {
+  KC_BOOTSTRAP_ADMIN_USERNAME: 'username',
+  KC_BOOTSTRAP_ADMIN_PASSWORD: 'password',
 };
 
 /**
@@ -23,10 +26,15 @@ export const keycloak: AddonSpec = {
   name: 'keycloak',
   values: ({ env, production }) => ({
     replicas: production ? 2 : 1,
-    command: ['/opt/keycloak/bin/kc.sh', 'start', '--http-port=8080', '--hostname-strict=false'],
+    // Strict hostname (hostname v2): tokens and redirects always name https://auth.<domain>, whatever Host header a
+    // request carries; TLS ends at the ingress, which forwards X-Forwarded-* headers.
+    command: [
+      '/opt/keycloak/bin/kc.sh', 'start', '--http-enabled=true', '--http-port=8080',
+      `--hostname=https://auth.${env.domain}`, '--hostname-strict=true', '--proxy-headers=xforwarded',
+    ],
     http: { relativePath: '/' },
     database: { vendor: 'postgres' },
-    extraEnvFrom: `- secretRef:\n    name: ${KEYCLOAK_DB_SECRET}\n`,
+    extraEnvFrom: `- secretRef:\n    name: ${KEYCLOAK_DB_SECRET}\n- secretRef:\n    name: ${KEYCLOAK_ADMIN_SECRET}\n`,
     ingress: {
       enabled: true,
       ingressClassName: INGRESS_CLASS,
@@ -41,22 +49,22 @@ export const keycloak: AddonSpec = {
     wave: 'edge',
     options: { skipDryRunOnMissingResource: true },
     render(scope, { env, labels }) {
-      if (!env.postgres) return;
-      const secret: IExternalSecret = {
+      const namespace = ADDON_CATALOG.keycloak.namespace;
+      emit(scope, namespaceSecretStore(env, namespace, labels));
+      const secret = (name: string, remoteKey: string, vars: Readonly<Record<string, string>>): IExternalSecret => ({
         apiVersion: 'external-secrets.io/v1beta1',
         kind: 'ExternalSecret',
-        metadata: { name: KEYCLOAK_DB_SECRET, namespace: ADDON_CATALOG.keycloak.namespace, labels: { ...labels } },
+        metadata: { name, namespace, labels: { ...labels } },
         spec: {
           refreshInterval: '1h',
-          secretStoreRef: { kind: 'ClusterSecretStore', name: CLUSTER_SECRET_STORE },
-          target: { name: KEYCLOAK_DB_SECRET, creationPolicy: 'Owner' },
-          data: Object.entries(KEYCLOAK_DB_ENV).map(([secretKey, property]) => ({
-            secretKey,
-            remoteRef: { key: env.naming.connectionSecret('postgres'), property },
-          })),
+          secretStoreRef: { kind: 'SecretStore', name: SECRET_STORE },
+          target: { name, creationPolicy: 'Owner' },
+          data: Object.entries(vars).map(([secretKey, property]) => ({ secretKey, remoteRef: { key: remoteKey, property } })),
         },
-      };
-      emit(scope, secret);
+      });
+      emit(scope, secret(KEYCLOAK_ADMIN_SECRET, env.naming.secretName(ADDON_ADMIN_SECRETS.keycloak.relativeName), KEYCLOAK_ADMIN_ENV));
+      // Its own database role, never the master user (created by the db-provisioner Job).
+      if (env.postgres) emit(scope, keycloakDatabaseSecret(env, labels));
     },
   },
 };

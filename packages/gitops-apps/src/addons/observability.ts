@@ -1,9 +1,10 @@
 import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret';
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
-import { ADDON_CATALOG, BRIDGE_ANNOTATIONS, bridgeAnnotationRef } from '@paved/shared-config';
+import { ADDON_ADMIN_SECRETS, ADDON_CATALOG, BRIDGE_ANNOTATIONS, bridgeAnnotationRef } from '@paved/shared-config';
 import { type AddonSpec, resources } from './addon';
 import { emit } from '../emit';
-import { ALERTMANAGER_SLACK_KEY, ALERTMANAGER_SLACK_SECRET, CLUSTER_SECRET_STORE, MONITORING_NAMESPACE } from '../platform/names';
+import { namespaceSecretStore } from './security';
+import { ALERTMANAGER_SLACK_KEY, ALERTMANAGER_SLACK_SECRET, GRAFANA_ADMIN_SECRET, MONITORING_NAMESPACE, SECRET_STORE } from '../platform/names';
 
 /** metrics-server chart (keys checked at metrics-server-helm-chart-3.12.2): replicas, podDisruptionBudget, resources. */
 export const metricsServer: AddonSpec = {
@@ -57,7 +58,7 @@ function platformRules(labels: Record<string, string>): IPrometheusRule {
  */
 export const kubePrometheusStack: AddonSpec = {
   name: 'kube-prometheus-stack',
-  values: ({ platform, production }) => {
+  values: ({ platform, env, production, has }) => {
     const slack = platform.alerting.slack;
     return {
       alertmanager: {
@@ -96,28 +97,52 @@ export const kubePrometheusStack: AddonSpec = {
           podMonitorSelectorNilUsesHelmValues: false,
         },
       },
-      grafana: { enabled: true, defaultDashboardsTimezone: 'utc' },
+      // Never the chart's default admin password: the grafana subchart reads user and password from a Secret that
+      // External Secrets fills from `<org>/<env>/grafana/admin` (keys as the chart's admin.userKey/passwordKey).
+      grafana: {
+        enabled: true,
+        defaultDashboardsTimezone: 'utc',
+        admin: { existingSecret: GRAFANA_ADMIN_SECRET, userKey: 'admin-user', passwordKey: 'admin-password' },
+        // Loki requires a tenant: the data source sends the environment's (see promtail).
+        additionalDataSources: has('loki')
+          ? [{
+            name: 'Loki',
+            type: 'loki',
+            url: `http://loki-gateway.${ADDON_CATALOG.loki.namespace}.svc.cluster.local`,
+            jsonData: { httpHeaderName1: 'X-Scope-OrgID' },
+            secureJsonData: { httpHeaderValue1: LOKI_TENANT(env.name) },
+          }]
+          : [],
+      },
     };
   },
   configuration: {
     wave: 'observability',
     options: { skipDryRunOnMissingResource: true },
-    render(scope, { platform, env, labels }) {
+    render(scope, { platform, env, labels, has }) {
       emit(scope, platformRules(labels));
-      const slack = platform.alerting.slack;
-      if (!slack) return;
-      const secret: IExternalSecret = {
+      const externalSecret = (name: string, data: NonNullable<IExternalSecret['spec']>['data']): IExternalSecret => ({
         apiVersion: 'external-secrets.io/v1beta1',
         kind: 'ExternalSecret',
-        metadata: { name: ALERTMANAGER_SLACK_SECRET, namespace: MONITORING_NAMESPACE, labels: { ...labels } },
+        metadata: { name, namespace: MONITORING_NAMESPACE, labels: { ...labels } },
         spec: {
           refreshInterval: '1h',
-          secretStoreRef: { kind: 'ClusterSecretStore', name: CLUSTER_SECRET_STORE },
-          target: { name: ALERTMANAGER_SLACK_SECRET, creationPolicy: 'Owner' },
-          data: [{ secretKey: ALERTMANAGER_SLACK_KEY, remoteRef: { key: env.naming.secretName(slack.webhookSecret) } }],
+          secretStoreRef: { kind: 'SecretStore', name: SECRET_STORE },
+          target: { name, creationPolicy: 'Owner' },
+          data,
         },
-      };
-      emit(scope, secret);
+      });
+      // Without External Secrets nothing fills the admin Secret, and Grafana does not start: it fails closed rather
+      // than run with the chart's default password.
+      if (!has('external-secrets')) return;
+      emit(scope, namespaceSecretStore(env, MONITORING_NAMESPACE, labels));
+      const admin = env.naming.secretName(ADDON_ADMIN_SECRETS.grafana.relativeName);
+      const adminKeys = ADDON_ADMIN_SECRETS.grafana.keys.map((key) => ({ secretKey: key, remoteRef: { key: admin, property: key } }));
+      emit(scope, externalSecret(GRAFANA_ADMIN_SECRET, adminKeys));
+      const slack = platform.alerting.slack;
+      if (!slack) return;
+      const webhook = env.naming.secretName(slack.webhookSecret);
+      emit(scope, externalSecret(ALERTMANAGER_SLACK_SECRET, [{ secretKey: ALERTMANAGER_SLACK_KEY, remoteRef: { key: webhook } }]));
     },
   },
 };
@@ -132,7 +157,8 @@ export const loki: AddonSpec = {
   values: ({ env, addon, production }) => ({
     deploymentMode: 'SingleBinary',
     loki: {
-      auth_enabled: false,
+      // Multi-tenant mode: every push and query must name a tenant (X-Scope-OrgID); promtail writes as the environment.
+      auth_enabled: true,
       commonConfig: { replication_factor: 1 },
       schemaConfig: {
         configs: [{ from: '2024-04-01', store: 'tsdb', object_store: 's3', schema: 'v13', index: { prefix: 'loki_index_', period: '24h' } }],
@@ -156,12 +182,20 @@ export const loki: AddonSpec = {
   }),
 };
 
+/** Loki tenant (X-Scope-OrgID) of an environment's logs: readers (Grafana data sources) must send the same. */
+export const LOKI_TENANT = (environment: string): string => environment;
+
 /** promtail chart (keys checked at promtail-6.16.6): ships every container's logs to Loki. */
 export const promtail: AddonSpec = {
   name: 'promtail',
   values: ({ env }) => ({
     config: {
-      clients: [{ url: `http://loki-gateway.${ADDON_CATALOG.loki.namespace}.svc.cluster.local/loki/api/v1/push`, external_labels: { cluster: env.cluster.name } }],
+      clients: [{
+        url: `http://loki-gateway.${ADDON_CATALOG.loki.namespace}.svc.cluster.local/loki/api/v1/push`,
+        // Loki runs with auth_enabled: the tenant of this environment's logs (sent as X-Scope-OrgID).
+        tenant_id: LOKI_TENANT(env.name),
+        external_labels: { cluster: env.cluster.name },
+      }],
     },
     resources: resources('50m', '64Mi', '256Mi'),
   }),

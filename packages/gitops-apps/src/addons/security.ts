@@ -1,8 +1,10 @@
 import type { IClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
-import type { IClusterSecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ClusterSecretStore';
+import type { ISecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/SecretStore';
+import { type ResolvedEnvironment, secretsReaderRoleArn } from '@paved/shared-config';
 import { type AddonSpec, type ResourceValues, resources } from './addon';
 import { emit } from '../emit';
-import { CLUSTER_ISSUER, CLUSTER_ISSUER_STAGING, CLUSTER_SECRET_STORE, INGRESS_CLASS } from '../platform/names';
+import { CLUSTER_ISSUER, CLUSTER_ISSUER_STAGING, INGRESS_CLASS, SECRET_STORE } from '../platform/names';
+import type { Manifest } from '../yaml';
 
 const ACME_SERVERS = {
   [CLUSTER_ISSUER]: 'https://acme-v02.api.letsencrypt.org/directory',
@@ -67,13 +69,15 @@ export const certManager: AddonSpec<CertManagerValues> = {
 
 /**
  * external-secrets chart, keys checked in external-secrets/external-secrets at tag helm-chart-0.12.1 (the catalog pin),
- * deploy/charts/external-secrets/values.yaml: installCRDs, serviceAccount.name, replicaCount, resources.
+ * deploy/charts/external-secrets/values.yaml: installCRDs, processClusterStore, serviceAccount.name, replicaCount, resources.
  *
  * Releases before 0.17 serve `external-secrets.io/v1beta1`, the version the CommonJS validators
  * (`@kubernetes-models/external-secrets` 0.5) know; moving past 0.16 means emitting `v1`.
  */
 export interface ExternalSecretsValues {
   readonly installCRDs: boolean;
+  /** Off: the controller ignores ClusterSecretStores, which would serve every namespace. */
+  readonly processClusterStore: boolean;
   readonly serviceAccount: { readonly name: string };
   readonly replicaCount: number;
   readonly resources: ResourceValues;
@@ -83,6 +87,7 @@ export const externalSecrets: AddonSpec<ExternalSecretsValues> = {
   name: 'external-secrets',
   values: ({ addon }) => ({
     installCRDs: true,
+    processClusterStore: false,
     serviceAccount: { name: addon.awsServiceAccount! },
     // One controller: more would need leader election, and a sync loop tolerates a restart.
     replicaCount: 1,
@@ -91,16 +96,68 @@ export const externalSecrets: AddonSpec<ExternalSecretsValues> = {
   configuration: {
     wave: 'issuersAndStores',
     render(scope, { env, labels }) {
-      const store: IClusterSecretStore = {
-        apiVersion: 'external-secrets.io/v1beta1',
-        kind: 'ClusterSecretStore',
-        metadata: { name: CLUSTER_SECRET_STORE, labels: { ...labels } },
-        spec: {
-          // No auth block: the controller's Pod Identity role, which platform-infra scopes to `<org>/<env>/*` secrets.
-          provider: { aws: { service: 'SecretsManager', region: env.region } },
-        },
-      };
-      emit(scope, store);
+      // No ClusterSecretStore: each namespace that reads secrets renders its own SecretStore (namespaceSecretStore).
+      // The admission policy keeps it that way whoever applies the object (ArgoCD or a person with cluster access).
+      emit(scope, secretStoreScopePolicy(env, labels));
+      emit(scope, {
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingAdmissionPolicyBinding',
+        metadata: { name: SECRET_STORE_SCOPE_POLICY, labels: { ...labels } },
+        spec: { policyName: SECRET_STORE_SCOPE_POLICY, validationActions: ['Deny'] },
+      });
     },
   },
 };
+
+/** The ValidatingAdmissionPolicy that binds every secret store to its namespace's reader role. */
+export const SECRET_STORE_SCOPE_POLICY = 'paved-secret-store-scope';
+
+/**
+ * The SecretStore of one namespace: AWS Secrets Manager through the namespace's reader role, which the External Secrets
+ * controller assumes with its own Pod Identity credentials (no `auth` block). With Pod Identity, ESO cannot act as the
+ * namespace's service account, so the role is the namespace boundary: it reads only the secrets of this namespace.
+ */
+export function namespaceSecretStore(env: ResolvedEnvironment, namespace: string, labels: Readonly<Record<string, string>>): ISecretStore {
+  return {
+    apiVersion: 'external-secrets.io/v1beta1',
+    kind: 'SecretStore',
+    metadata: { name: SECRET_STORE, namespace, labels: { ...labels } },
+    spec: {
+      provider: { aws: { service: 'SecretsManager', region: env.region, role: secretsReaderRoleArn(env, namespace) } },
+    },
+  };
+}
+
+/**
+ * Denies ClusterSecretStores (they would serve every namespace), and SecretStores that use another provider, their own
+ * credentials (`auth`), or any role but the reader role of their own namespace. Kubernetes 1.30+ (GA API).
+ */
+function secretStoreScopePolicy(env: ResolvedEnvironment, labels: Readonly<Record<string, string>>): Manifest {
+  const rolePrefix = secretsReaderRoleArn(env, '');
+  return {
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingAdmissionPolicy',
+    metadata: { name: SECRET_STORE_SCOPE_POLICY, labels: { ...labels } },
+    spec: {
+      failurePolicy: 'Fail',
+      matchConstraints: {
+        resourceRules: [
+          { apiGroups: ['external-secrets.io'], apiVersions: ['*'], operations: ['CREATE', 'UPDATE'], resources: ['secretstores', 'clustersecretstores'] },
+        ],
+      },
+      validations: [
+        {
+          expression: "request.kind.kind != 'ClusterSecretStore'",
+          message: "ClusterSecretStores are not allowed: use the SecretStore of the ExternalSecret's own namespace",
+        },
+        {
+          expression: [
+            "request.kind.kind != 'SecretStore' || (has(object.spec.provider.aws) && !has(object.spec.provider.aws.auth)",
+            `&& has(object.spec.provider.aws.role) && object.spec.provider.aws.role == '${rolePrefix}' + request.namespace)`,
+          ].join(' '),
+          message: `a SecretStore must read AWS Secrets Manager through its namespace's reader role ${rolePrefix}<namespace>, without auth`,
+        },
+      ],
+    },
+  } as unknown as Manifest;
+}

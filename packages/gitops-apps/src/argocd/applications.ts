@@ -2,6 +2,7 @@ import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alph
 import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import {
+  argoCdBootstrap,
   ARGOCD_NAMESPACE,
   BRIDGE_LABELS,
   SYNC_WAVES,
@@ -9,6 +10,7 @@ import {
   type SyncWaveName,
 } from '@paved/shared-config';
 import { CASCADE_FINALIZER, IN_CLUSTER, PLATFORM_PROJECT, RETRY, SERVICES_PROJECT, SYNC_WAVE_ANNOTATION } from './constants';
+import { namespaceMetadata } from '../addons/pod-security';
 import type { GitopsLayout } from '../layout';
 
 type ApplicationSpec = IApplication['spec'];
@@ -38,6 +40,10 @@ export function syncPolicy(options: SyncOptions = {}): SyncPolicy {
   };
 }
 
+function withNamespaceMetadata(metadata: ReturnType<typeof namespaceMetadata>): Pick<SyncPolicy, 'managedNamespaceMetadata'> {
+  return metadata ? { managedNamespaceMetadata: metadata } : {};
+}
+
 export function waveAnnotation(wave: SyncWaveName | number): Record<string, string> {
   return { [SYNC_WAVE_ANNOTATION]: String(typeof wave === 'number' ? wave : SYNC_WAVES[wave]) };
 }
@@ -57,19 +63,12 @@ export class ApplicationFactory {
     return this.layout.platform.gitops.branch;
   }
 
-  /** The app-of-apps: syncs the environment's `apps/` folder, itself included. No finalizer: deleting it deletes nothing. */
+  /**
+   * The app-of-apps: syncs the environment's `apps/` folder, itself included, in the narrow `bootstrap` project.
+   * Terraform installs the same object with ArgoCD: both come from shared-config's `argoCdBootstrap`.
+   */
   root(): IApplication {
-    return {
-      apiVersion: 'argoproj.io/v1alpha1',
-      kind: 'Application',
-      metadata: { name: 'root', namespace: ARGOCD_NAMESPACE, labels: { ...this.labels } },
-      spec: {
-        project: PLATFORM_PROJECT,
-        source: this.directorySource(this.layout.repoPath('apps')),
-        destination: { server: IN_CLUSTER, namespace: ARGOCD_NAMESPACE },
-        syncPolicy: syncPolicy(),
-      },
-    };
+    return argoCdBootstrap(this.layout.platform, this.layout.env).root as unknown as IApplication;
   }
 
   /** An add-on's Helm chart at its exact version, values passed as `valuesObject`. */
@@ -184,7 +183,11 @@ export class ApplicationFactory {
         helm: { releaseName: addon.name, valuesObject: valuesObject as Record<string, unknown> },
       },
       destination: { server, namespace: addon.namespace },
-      syncPolicy: syncPolicy({ createNamespace: true, serverSideApply: addon.serverSideApply }),
+      syncPolicy: {
+        ...syncPolicy({ createNamespace: true, serverSideApply: addon.serverSideApply }),
+        // Pod Security labels on the namespace ArgoCD creates (and keeps) for the add-on.
+        ...withNamespaceMetadata(namespaceMetadata(addon.name)),
+      },
     };
   }
 
@@ -197,7 +200,7 @@ export class ApplicationFactory {
     };
   }
 
-  /** The two projects of an environment; never `default`. */
+  /** The projects of an environment, never `default`: the root's `bootstrap` (shared with Terraform), platform, services. */
   projects(serviceNamespaces: readonly string[], serviceKinds: readonly { group: string; kind: string }[]): IAppProject[] {
     const meta = (name: string) => ({
       name,
@@ -231,6 +234,7 @@ export class ApplicationFactory {
         namespaceResourceWhitelist: serviceKinds.map((k) => ({ group: k.group, kind: k.kind })),
       },
     };
-    return [platform, services];
+    const bootstrap = argoCdBootstrap(this.layout.platform, this.layout.env).project as unknown as IAppProject;
+    return [bootstrap, platform, services];
   }
 }

@@ -5,6 +5,7 @@ import { ADDON_SPECS } from '../addons/registry';
 import { ApplicationFactory } from '../argocd/applications';
 import { commonLabels } from '../labels';
 import { GitopsLayout } from '../layout';
+import { DatabaseProvisioner } from '../services/db-provisioner';
 import { ServiceManifests } from '../services/service-manifests';
 import type { Manifest } from '../yaml';
 
@@ -44,6 +45,14 @@ export function renderEnvironment(platform: ResolvedPlatform, env: ResolvedEnvir
         appFiles.push({ path: `${GitopsLayout.APPS}/addon-${addon.name}-config.yaml`, documents: [config as unknown as Manifest] });
       }
     }
+  }
+
+  // The database roles of the services and Keycloak, created by the one workload that can read the master secret.
+  if (env.postgres) {
+    const chart = new DatabaseProvisioner(app, 'db-provisioner', { platform, env, keycloak: enabled.has('keycloak') });
+    const dir = layout.platformDir('db-provisioner');
+    files.push({ path: `${dir}/manifests.yaml`, documents: chart.toJson() as Manifest[] });
+    appFiles.push({ path: `${GitopsLayout.APPS}/platform-db-provisioner.yaml`, documents: [apps.platformDirectory('db-provisioner', dir, 'observability') as unknown as Manifest] });
   }
 
   const serviceNamespaces: string[] = [];

@@ -1,4 +1,4 @@
-import { ADDON_CATALOG } from '@paved/shared-config';
+import { ADDON_CATALOG, NAMESPACE_SECRET_STORE } from '@paved/shared-config';
 
 /** Names that rendered manifests share with the add-ons' charts and configuration. */
 
@@ -6,8 +6,11 @@ import { ADDON_CATALOG } from '@paved/shared-config';
 export const CLUSTER_ISSUER = 'letsencrypt';
 /** The Let's Encrypt staging ClusterIssuer, for trying out new hosts without hitting rate limits. */
 export const CLUSTER_ISSUER_STAGING = 'letsencrypt-staging';
-/** The ClusterSecretStore on AWS Secrets Manager that every ExternalSecret reads from. */
-export const CLUSTER_SECRET_STORE = 'aws-secrets-manager';
+/**
+ * The SecretStore on AWS Secrets Manager of each namespace that reads secrets: ExternalSecrets name the store of their
+ * own namespace (there is no ClusterSecretStore), which assumes that namespace's reader role.
+ */
+export const SECRET_STORE = NAMESPACE_SECRET_STORE;
 /** IngressClass of ingress-nginx. */
 export const INGRESS_CLASS = 'nginx';
 /** Namespace of ingress-nginx (its catalog namespace). */
@@ -17,5 +20,5 @@ export const MONITORING_NAMESPACE = ADDON_CATALOG['kube-prometheus-stack'].names
 /** Kubernetes Secret holding the Slack webhook URL, mounted into Alertmanager. */
 export const ALERTMANAGER_SLACK_SECRET = 'alertmanager-slack';
 export const ALERTMANAGER_SLACK_KEY = 'webhook-url';
-/** Kubernetes Secret holding Grafana's admin credentials (generated once by External Secrets). */
+/** Kubernetes Secret holding Grafana's admin credentials, filled by External Secrets from Secrets Manager. */
 export const GRAFANA_ADMIN_SECRET = 'grafana-admin';

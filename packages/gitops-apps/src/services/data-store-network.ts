@@ -16,3 +16,14 @@ export function dataStoreEgress(env: ResolvedEnvironment, store: ServiceDependen
     ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(DATA_STORE_PORTS[store]) }],
   };
 }
+
+/** Link-local address and port of the EKS Pod Identity agent, which serves a pod's role credentials. */
+export const POD_IDENTITY_AGENT = { cidr: '169.254.170.23/32', port: 80 } as const;
+
+/** Egress to the node's EKS Pod Identity agent, for pods that get AWS credentials through Pod Identity. */
+export function podIdentityAgentEgress(): k8s.NetworkPolicyEgressRule {
+  return {
+    to: [{ ipBlock: { cidr: POD_IDENTITY_AGENT.cidr } }],
+    ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(POD_IDENTITY_AGENT.port) }],
+  };
+}

@@ -5,6 +5,10 @@ import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/mon
 import type { IServiceMonitor } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor';
 import {
   CONNECTION_SECRET_KEYS,
+  POSTGRES_SSL_MODE,
+  RDS_CA_BUNDLE_PATH,
+  databaseRole,
+  redisUser,
   type ResolvedEnvironment,
   type ResolvedPlatform,
   type ResolvedService,
@@ -12,10 +16,11 @@ import {
 import { Chart } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
-import { dataStoreEgress } from './data-store-network';
+import { dataStoreEgress, podIdentityAgentEgress } from './data-store-network';
+import { namespaceSecretStore } from '../addons/security';
 import { emit } from '../emit';
 import { LABELS, commonLabels, labelValue, selectorLabels } from '../labels';
-import { CLUSTER_ISSUER, CLUSTER_SECRET_STORE, INGRESS_CLASS, INGRESS_NAMESPACE, MONITORING_NAMESPACE } from '../platform/names';
+import { CLUSTER_ISSUER, INGRESS_CLASS, INGRESS_NAMESPACE, MONITORING_NAMESPACE, SECRET_STORE } from '../platform/names';
 
 /** UID and GID the service images run as (the service blueprint's Dockerfile sets `USER 1000:1000`). */
 export const RUNTIME_UID = 1000;
@@ -89,6 +94,8 @@ export class ServiceManifests extends Chart {
     };
     const envVars: k8s.EnvVar[] = Object.entries(svc.env).map(([name, value]) => ({ name, value }));
     if (addons.externalSecrets) {
+      // The namespace's own SecretStore, assuming the namespace's reader role (platform-infra SecretsReaderRole).
+      if (svc.secrets.length > 0 || svc.dependsOn.length > 0) emit(this, namespaceSecretStore(env, ns, labels));
       if (svc.secrets.length > 0) {
         const secretName = `${svc.name}-secrets`;
         emit(this, externalSecret(meta(secretName), secretName, svc.secrets.map((s) => ({
@@ -99,7 +106,7 @@ export class ServiceManifests extends Chart {
       }
       for (const store of svc.dependsOn) {
         const secretName = `${svc.name}-${store}`;
-        const template = DATA_STORE_ENV[store];
+        const connection = dataStoreEnv(env, svc.name)[store];
         emit(this, externalSecret(
           meta(secretName),
           secretName,
@@ -107,9 +114,10 @@ export class ServiceManifests extends Chart {
             secretKey: key,
             remoteRef: { key: env.naming.connectionSecret(store), property: key },
           })),
-          template,
+          connection.fromSecret,
         ));
-        for (const name of Object.keys(template).sort()) envVars.push(fromSecret(name, secretName, name));
+        for (const name of Object.keys(connection.fromSecret).sort()) envVars.push(fromSecret(name, secretName, name));
+        for (const [name, value] of Object.entries(connection.plain).sort(([a], [b]) => a.localeCompare(b))) envVars.push({ name, value });
       }
     }
     this.secretsRead = secretsRead;
@@ -324,6 +332,8 @@ export class ServiceManifests extends Chart {
         ],
       },
       ...svc.dependsOn.map((store) => dataStoreEgress(env, store)),
+      // Services that use a data store sign IAM tokens with their Pod Identity credentials, served by the node's agent.
+      ...(svc.dependsOn.length > 0 ? [podIdentityAgentEgress()] : []),
       {
         // HTTPS to the internet (third-party APIs), never to private ranges or the instance metadata service.
         to: [{ ipBlock: { cidr: '0.0.0.0/0', except: [...PRIVATE_RANGES, '169.254.0.0/16'] } }],
@@ -349,26 +359,52 @@ export function internalSourceRanges(env: ResolvedEnvironment): string[] {
   return env.network.mode === 'create' ? [env.network.vpcCidr] : [...PRIVATE_RANGES];
 }
 
+/** The variables a service gets for one data store: templates over the connection secret, and plain values. */
+export interface DataStoreEnv {
+  /** External Secrets templates over the keys of the connection secret (`CONNECTION_SECRET_KEYS`): host and port. */
+  readonly fromSecret: Readonly<Record<string, string>>;
+  /** Non-secret values known at render time: user, database, TLS settings, authentication method. */
+  readonly plain: Readonly<Record<string, string>>;
+}
+
 /**
- * The variables a service gets per data store, as External Secrets templates over the keys of the connection secret
- * (`CONNECTION_SECRET_KEYS`). `DATABASE_URL` and `REDIS_URL` are what the service blueprint's code reads; the `PG*`
- * variables are what PostgreSQL clients read when no URL is given.
+ * The variables a service gets per data store. No password or token: the service logs in with IAM as its own user
+ * (PostgreSQL role and database `databaseRole(service)`, ElastiCache user `redisUser(naming, service)`), signing a
+ * short-lived token with its Pod Identity credentials (AWS SDK: RDS `generate_db_auth_token` / `Signer`, an
+ * ElastiCache presigned `connect` request) and passing it as the password. `DATABASE_URL` and `REDIS_URL` are what the
+ * service blueprint's code reads, without the password; the `PG*` variables are what PostgreSQL clients read. TLS is
+ * `verify-full` against the RDS certificate authorities, which the service image carries at `RDS_CA_BUNDLE_PATH`.
  */
-export const DATA_STORE_ENV: Readonly<Record<'postgres' | 'redis', Readonly<Record<string, string>>>> = {
-  postgres: {
-    DATABASE_URL: 'postgresql://{{ .username | urlquery }}:{{ .password | urlquery }}@{{ .host }}:{{ .port }}/{{ .database }}?sslmode=require',
-    PGHOST: '{{ .host }}',
-    PGPORT: '{{ .port }}',
-    PGDATABASE: '{{ .database }}',
-    PGUSER: '{{ .username }}',
-    PGPASSWORD: '{{ .password }}',
-    PGSSLMODE: 'require',
-  },
-  redis: {
-    // ElastiCache with encryption in transit: TLS (`rediss://`) and the AUTH token.
-    REDIS_URL: 'rediss://:{{ .auth_token | urlquery }}@{{ .host }}:{{ .port }}',
-  },
-};
+export function dataStoreEnv(env: ResolvedEnvironment, service: string): Readonly<Record<'postgres' | 'redis', DataStoreEnv>> {
+  const role = databaseRole(service);
+  const cacheUser = redisUser(env.naming, service);
+  return {
+    postgres: {
+      fromSecret: {
+        DATABASE_URL: `postgresql://${role}@{{ .host }}:{{ .port }}/${role}?sslmode=${POSTGRES_SSL_MODE}&sslrootcert=${RDS_CA_BUNDLE_PATH}`,
+        PGHOST: '{{ .host }}',
+        PGPORT: '{{ .port }}',
+      },
+      plain: {
+        DATABASE_AUTH: 'iam',
+        PGDATABASE: role,
+        PGUSER: role,
+        PGSSLMODE: POSTGRES_SSL_MODE,
+        PGSSLROOTCERT: RDS_CA_BUNDLE_PATH,
+      },
+    },
+    redis: {
+      // ElastiCache with encryption in transit: TLS (`rediss://`), the service's user, an IAM token as password.
+      fromSecret: { REDIS_URL: `rediss://${cacheUser}@{{ .host }}:{{ .port }}` },
+      plain: {
+        REDIS_AUTH: 'iam',
+        REDIS_USER: cacheUser,
+        // The cache name an ElastiCache IAM token is signed for.
+        REDIS_CACHE_NAME: env.redis?.replicationGroupId ?? '',
+      },
+    },
+  };
+}
 
 function externalSecret(
   metadata: IExternalSecret['metadata'],
@@ -382,7 +418,7 @@ function externalSecret(
     metadata,
     spec: {
       refreshInterval: '1h',
-      secretStoreRef: { kind: 'ClusterSecretStore', name: CLUSTER_SECRET_STORE },
+      secretStoreRef: { kind: 'SecretStore', name: SECRET_STORE },
       target: {
         name: target,
         creationPolicy: 'Owner',

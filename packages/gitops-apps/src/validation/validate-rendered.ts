@@ -50,7 +50,7 @@ export function validateRendered(files: readonly RenderedFile[], repoPath = ''):
 
   const inNamespace = (ns: string | undefined, kind: string) => all.filter(({ doc }) => doc.kind === kind && doc.metadata.namespace === ns);
   const podLabels = (ns: string | undefined) =>
-    inNamespace(ns, 'Deployment').map(({ doc }) => (doc as any).spec?.template?.metadata?.labels as Record<string, string>);
+    [...inNamespace(ns, 'Deployment'), ...inNamespace(ns, 'Job')].map(({ doc }) => (doc as any).spec?.template?.metadata?.labels as Record<string, string>);
 
   for (const { file, doc } of all) {
     const spec = (doc as any).spec;

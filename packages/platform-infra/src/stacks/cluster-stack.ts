@@ -1,7 +1,13 @@
 import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { addonServiceAccount, type ResolvedEnvironment, type ResolvedPlatform } from '@paved/shared-config';
+import {
+  addonServiceAccount,
+  secretReaders,
+  secretsReaderRoleName,
+  type ResolvedEnvironment,
+  type ResolvedPlatform,
+} from '@paved/shared-config';
 import type { Construct } from 'constructs';
 import type { NetworkRefs, ZoneRef } from './network-stack';
 import { PavedStack } from './paved-stack';
@@ -9,6 +15,7 @@ import { addonPolicyStatements } from '../constructs/cluster/addon-policies';
 import { KubernetesCluster } from '../constructs/cluster/eks-cluster';
 import { ManagedNodeGroup } from '../constructs/cluster/managed-node-group';
 import { PodIdentityRole } from '../constructs/cluster/pod-identity-role';
+import { SecretsReaderRole } from '../constructs/cluster/secrets-reader-role';
 import { policyDocument } from '../constructs/iam/policy-document';
 import { EncryptionKey } from '../constructs/kms/encryption-key';
 import { SecureBucket } from '../constructs/storage/secure-bucket';
@@ -22,6 +29,15 @@ export interface ClusterStackProps {
 
 /** Core EKS add-ons; the EBS CSI driver and VPC CNI get their AWS rights through Pod Identity. */
 const CORE_ADDONS = ['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent', 'aws-ebs-csi-driver'] as const;
+
+/**
+ * `configuration_values` of core add-ons. The VPC CNI enforces NetworkPolicies only with `enableNetworkPolicy` (a
+ * string, as in the EKS user guide's `--configuration-values '{"enableNetworkPolicy": "true"}'`): without it every
+ * default-deny policy that gitops-apps renders is accepted and ignored.
+ */
+export const CORE_ADDON_CONFIGURATION: Readonly<Partial<Record<(typeof CORE_ADDONS)[number], string>>> = {
+  'vpc-cni': JSON.stringify({ enableNetworkPolicy: 'true' }),
+};
 
 /**
  * `<env>-cluster`: the EKS cluster, its managed node groups and core add-ons, the Pod Identity roles of every enabled
@@ -39,18 +55,20 @@ export class ClusterStack extends PavedStack {
     const env = props.environment;
     super(scope, id, { platform: props.platform, account: env.account, region: env.region, tags: env.tags, environment: env.name });
     const { naming, cluster: spec } = env;
-    const key = (name: string, description: string, logs = false) =>
+    const key = (name: string, description: string, use: { logs?: boolean; nodeVolumes?: boolean } = {}) =>
       new EncryptionKey(this, `${name}-key`, {
         alias: naming.kmsAlias(name),
         description: `${naming.prefix} ${description}`,
         account: env.account,
         region: env.region,
-        servicePrincipals: logs ? ['logs'] : undefined,
+        servicePrincipals: use.logs ? ['logs'] : undefined,
+        autoScalingVolumes: use.nodeVolumes,
       });
     // Secrets Manager secrets of the environment use this key too, so external-secrets can decrypt exactly them.
     this.secretsKey = key('secrets', 'Kubernetes and Secrets Manager secrets');
-    const logsKey = key('cluster-logs', 'EKS control-plane logs', true);
-    const storageKey = key('storage', 'node volumes and add-on buckets');
+    const logsKey = key('cluster-logs', 'EKS control-plane logs', { logs: true });
+    // Node groups launch through Auto Scaling, whose service-linked role must be able to use the key of their volumes.
+    const storageKey = key('storage', 'node volumes and add-on buckets', { nodeVolumes: true });
 
     this.cluster = new KubernetesCluster(this, 'eks', {
       naming,
@@ -63,6 +81,7 @@ export class ClusterStack extends PavedStack {
       logsKeyArn: logsKey.arn,
       logRetentionDays: spec.logRetentionDays,
       accessRoles: env.accessRoles,
+      deployerArn: env.deployerAccessArn,
     });
     const eks = this.cluster.cluster;
 
@@ -110,6 +129,7 @@ export class ClusterStack extends PavedStack {
       new EksAddon(this, `addon-${name}`, {
         clusterName: eks.name,
         addonName: name,
+        configurationValues: CORE_ADDON_CONFIGURATION[name],
         resolveConflictsOnCreate: 'OVERWRITE',
         resolveConflictsOnUpdate: 'OVERWRITE',
         // CoreDNS and the EBS CSI controller need nodes to become healthy.
@@ -151,11 +171,11 @@ export class ClusterStack extends PavedStack {
         region: env.region,
         clusterName: spec.name,
         hostedZoneArn: props.zone.arn,
+        domain: env.domain,
         veleroBucketArn: this.veleroBucket.arn,
         lokiBucketArn: this.lokiBucket.arn,
         storageKeyArn: storageKey.arn,
-        secretsPrefix: naming.secretsPrefix(),
-        secretsKeyArn: this.secretsKey.arn,
+        secretsReaderRolePrefix: secretsReaderRoleName(naming, ''),
       });
       if (!statements) throw new Error(`add-on ${addon.name} has an AWS service account but no policy in addon-policies.ts`);
       const identity = new PodIdentityRole(this, `${addon.name}-identity`, {
@@ -166,6 +186,24 @@ export class ClusterStack extends PavedStack {
         statements,
       });
       roleArns[addon.name] = identity.role.arn;
+      if (addon.name === 'external-secrets') {
+        // One reader role per namespace that reads secrets, limited to exactly the secrets its ExternalSecrets name.
+        for (const reader of secretReaders(props.platform, env)) {
+          new SecretsReaderRole(this, `secrets-reader-${reader.namespace}`, {
+            cluster: eks,
+            roleName: secretsReaderRoleName(naming, reader.namespace),
+            account: env.account,
+            region: env.region,
+            namespace: reader.namespace,
+            secretNames: reader.secrets,
+            ownedPrefix: reader.ownedPrefix,
+            secretsKeyArn: this.secretsKey.arn,
+            controllerRoleArn: identity.role.arn,
+            controllerNamespace: addon.namespace,
+            controllerServiceAccount: serviceAccount,
+          });
+        }
+      }
     }
     this.addonRoleArns = roleArns;
   }

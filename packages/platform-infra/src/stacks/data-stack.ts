@@ -1,14 +1,28 @@
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
-import type { ConnectionSecretKey, ConnectionSecretStore, ResolvedEnvironment, ResolvedPlatform } from '@paved/shared-config';
+import {
+  ADDON_CATALOG,
+  DB_PROVISIONER,
+  KEYCLOAK_DATABASE_ROLE,
+  databasePasswordSecret,
+  databaseRole,
+  redisUser,
+  type ConnectionSecretKey,
+  type ConnectionSecretStore,
+  type ResolvedEnvironment,
+  type ResolvedPlatform,
+} from '@paved/shared-config';
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { ClusterStack } from './cluster-stack';
 import type { NetworkRefs } from './network-stack';
 import { PavedStack } from './paved-stack';
+import { PodIdentityRole } from '../constructs/cluster/pod-identity-role';
 import { EnvironmentBackup } from '../constructs/data/backup-plan';
-import { POSTGRES_MASTER_USER, POSTGRES_PORT, PostgresDatabase } from '../constructs/data/postgres-database';
+import { DatabasePasswordSecret } from '../constructs/data/database-password-secret';
+import { POSTGRES_PORT, PostgresDatabase } from '../constructs/data/postgres-database';
 import { REDIS_PORT, RedisCache } from '../constructs/data/redis-cache';
+import type { PolicyStatement } from '../constructs/iam/policy-document';
 import type { EncryptionKey } from '../constructs/kms/encryption-key';
 
 export interface DataStackProps {
@@ -20,52 +34,107 @@ export interface DataStackProps {
 }
 
 /**
- * `<env>-data`: PostgreSQL and Redis (each optional), their connection secrets in Secrets Manager (the contract in
- * shared-config), and the environment's AWS Backup vault and plan.
+ * `<env>-data`: PostgreSQL and Redis (each optional), their connection details in Secrets Manager (host and port: the
+ * contract in shared-config), the Pod Identity role of every service that uses them, the role of the `db-provisioner`
+ * Job, and the environment's AWS Backup vault and plan.
+ *
+ * No credential of any data store is in this stack's configuration or state: RDS owns the master password, services
+ * log in to PostgreSQL and Redis with IAM (their roles may connect as their own user only), and the one password that
+ * exists (Keycloak's) is written write-only.
  */
 export class DataStack extends PavedStack {
   readonly postgres?: PostgresDatabase;
   readonly redis?: RedisCache;
+  /** Pod Identity role per service that uses a data store. */
+  readonly serviceRoles: ReadonlyMap<string, PodIdentityRole>;
+  /** Pod Identity role of the `db-provisioner` Job, the only reader of the master secret. */
+  readonly provisionerRole?: PodIdentityRole;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     const env = props.environment;
     super(scope, id, { platform: props.platform, account: env.account, region: env.region, tags: env.tags, environment: env.name });
     const { naming } = env;
     const key: EncryptionKey = props.cluster.secretsKey;
-    const clientSecurityGroupId = props.cluster.cluster.cluster.vpcConfig.clusterSecurityGroupId;
+    const eks = props.cluster.cluster.cluster;
+    const clientSecurityGroupId = eks.vpcConfig.clusterSecurityGroupId;
     const common = { naming, vpcId: props.network.vpcId, subnetIds: props.network.dataSubnetIds, clientSecurityGroupId, kmsKeyArn: key.arn };
+    const uses = (store: ConnectionSecretStore) => env.services.filter((s) => s.dependsOn.includes(store));
 
     if (env.postgres) {
-      this.postgres = new PostgresDatabase(this, 'postgres', { ...common, spec: env.postgres, finalSnapshot: env.profile === 'production' });
-      this.connectionSecret(env, 'postgres', {
-        host: this.postgres.instance.address,
-        port: String(POSTGRES_PORT),
-        database: env.postgres.databaseName,
-        username: POSTGRES_MASTER_USER,
-        password: this.postgres.password,
-      }, key, true);
+      this.postgres = new PostgresDatabase(this, 'postgres', {
+        ...common,
+        account: env.account,
+        region: env.region,
+        spec: env.postgres,
+        finalSnapshot: env.profile === 'production',
+      });
+      this.connectionSecret(env, 'postgres', { host: this.postgres.instance.address, port: String(POSTGRES_PORT) }, key);
     }
     if (env.redis) {
-      this.redis = new RedisCache(this, 'redis', { ...common, spec: env.redis });
-      this.connectionSecret(env, 'redis', {
-        host: this.redis.replicationGroup.primaryEndpointAddress,
-        port: String(REDIS_PORT),
-        auth_token: this.redis.authToken,
-      }, key, true);
+      this.redis = new RedisCache(this, 'redis', { ...common, spec: env.redis, users: uses('redis').map((s) => redisUser(naming, s.name)) });
+      this.connectionSecret(env, 'redis', { host: this.redis.replicationGroup.primaryEndpointAddress, port: String(REDIS_PORT) }, key);
+    }
+
+    // Each service that uses a data store: its own role, allowed to connect as its own database and cache user only.
+    const serviceRoles = new Map<string, PodIdentityRole>();
+    for (const service of env.services) {
+      const statements: PolicyStatement[] = [];
+      if (this.postgres && service.dependsOn.includes('postgres')) statements.push(this.postgres.connectStatement(databaseRole(service.name)));
+      if (this.redis && service.dependsOn.includes('redis')) statements.push(this.redis.connectStatement(redisUser(naming, service.name)));
+      if (statements.length === 0) continue;
+      serviceRoles.set(
+        service.name,
+        new PodIdentityRole(this, `service-${service.name}-identity`, {
+          cluster: eks,
+          roleName: naming.name('iam-role', `service-${service.name}`),
+          namespace: service.name,
+          serviceAccount: service.name,
+          statements,
+        }),
+      );
+    }
+    this.serviceRoles = serviceRoles;
+
+    if (this.postgres) {
+      const readable = [this.postgres.masterUserSecretArn];
+      if (env.addons.some((a) => a.name === 'keycloak')) {
+        const keycloak = new DatabasePasswordSecret(this, 'keycloak-database-password', {
+          secretName: databasePasswordSecret(naming, ADDON_CATALOG.keycloak.namespace),
+          description: `Password of the ${KEYCLOAK_DATABASE_ROLE} database role of ${env.name}`,
+          kmsKeyArn: key.arn,
+        });
+        readable.push(keycloak.secret.arn);
+      }
+      // The provisioning Job: reads the RDS-managed master secret (and the password secrets it sets), nothing else.
+      this.provisionerRole = new PodIdentityRole(this, 'db-provisioner-identity', {
+        cluster: eks,
+        roleName: naming.name('iam-role', 'db-provisioner'),
+        namespace: DB_PROVISIONER.namespace,
+        serviceAccount: DB_PROVISIONER.serviceAccount,
+        statements: [
+          { sid: 'FindMasterSecret', actions: ['rds:DescribeDBInstances'], resources: [this.postgres.instanceArn] },
+          { sid: 'ReadDatabaseSecrets', actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: readable },
+          {
+            sid: 'DecryptDatabaseSecrets',
+            actions: ['kms:Decrypt'],
+            resources: [key.arn],
+            conditions: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [`secretsmanager.${env.region}.amazonaws.com`] }],
+          },
+        ],
+      });
     }
     new EnvironmentBackup(this, 'backup', { naming, environment: env.name, kmsKeyArn: key.arn, retentionDays: env.backups.retentionDays });
   }
 
   /**
-   * Writes a connection secret. With `ignoreValueChanges` (passwords that the random-password data source redraws at
-   * every plan) the value is written once; rotating it is the runbook's job.
+   * Writes a connection secret: where the store is, no credentials. The value follows the store: a replaced instance
+   * rewrites it at the same apply.
    */
   private connectionSecret<S extends ConnectionSecretStore>(
     env: ResolvedEnvironment,
     store: S,
     value: Record<ConnectionSecretKey<S>, string>,
     key: EncryptionKey,
-    ignoreValueChanges = false,
   ): void {
     const secret = new SecretsmanagerSecret(this, `${store}-connection`, {
       name: env.naming.connectionSecret(store),
@@ -76,7 +145,6 @@ export class DataStack extends PavedStack {
     new SecretsmanagerSecretVersion(this, `${store}-connection-value`, {
       secretId: secret.id,
       secretString: Fn.jsonencode(value),
-      lifecycle: ignoreValueChanges ? { ignoreChanges: ['secret_string'] } : undefined,
     });
   }
 }

@@ -1,5 +1,4 @@
 import { DataAwsVpc } from '@cdktf/provider-aws/lib/data-aws-vpc';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
 import type { ResolvedEnvironment, ResolvedPlatform } from '@paved/shared-config';
@@ -85,11 +84,12 @@ export class NetworkStack extends PavedStack {
   private delegatedZone(props: NetworkStackProps): ZoneRef {
     const env = props.environment;
     const zone = new Route53Zone(this, 'zone', { name: env.domain, comment: `${env.naming.prefix}: hosts of ${env.name}` });
-    const management = new AwsProvider(this, 'aws-management', {
+    // Runs with the management credentials as they are: the root zone is theirs.
+    const management = this.awsProvider('aws-management', {
       alias: 'management',
+      account: props.platform.management.account,
       region: props.platform.management.region,
-      allowedAccountIds: [props.platform.management.account],
-      defaultTags: [{ tags: { ...env.tags } }],
+      tags: env.tags,
     });
     new Route53Record(this, 'zone-delegation', {
       provider: management,

@@ -7,6 +7,7 @@ import {
   addonRoleArnAnnotation,
   addonServiceAccountAnnotation,
   ARGOCD_CHART,
+  argoCdBootstrap,
   ARGOCD_NAMESPACE,
   BRIDGE_ANNOTATIONS,
   BRIDGE_LABELS,
@@ -19,6 +20,9 @@ import type { ClusterStack } from './cluster-stack';
 import type { NetworkRefs, ZoneRef } from './network-stack';
 import { PavedStack } from './paved-stack';
 import { argoCdValues } from '../constructs/platform/argocd-values';
+import { GitopsRepositoryCredentials, KubernetesProvider } from '../constructs/platform/gitops-repository-credentials';
+import { helmValuesTemplate } from '../constructs/platform/helm-values';
+import { escapeTemplateLiteral } from '../constructs/platform/terraform-template';
 
 export interface PlatformStackProps {
   readonly platform: ResolvedPlatform;
@@ -38,15 +42,19 @@ export class PlatformStack extends PavedStack {
     const env = props.environment;
     super(scope, id, { platform: props.platform, account: env.account, region: env.region, tags: env.tags, environment: env.name });
     const eks = props.cluster.cluster.cluster;
-    new HelmProvider(this, 'helm', {
-      kubernetes: {
-        host: eks.endpoint,
-        clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data),
-        // A fresh token at every plan and apply, from the caller's AWS credentials; nothing long-lived in state.
-        exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token', '--cluster-name', eks.name, '--region', env.region] },
+    // Every string below reaches Terraform as a template: literals are escaped, references stay interpolations.
+    const kubernetes = {
+      host: eks.endpoint,
+      clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data),
+      // A fresh token at every plan and apply, from the caller's AWS credentials; nothing long-lived in state.
+      exec: {
+        apiVersion: 'client.authentication.k8s.io/v1beta1',
+        command: 'aws',
+        args: ['eks', 'get-token', '--cluster-name', eks.name, '--region', env.region, ...(this.deployRoleArn ? ['--role-arn', this.deployRoleArn] : [])].map(escapeTemplateLiteral),
       },
-    });
-    new Release(this, 'argocd', {
+    };
+    new HelmProvider(this, 'helm', { kubernetes });
+    const argocd = new Release(this, 'argocd', {
       name: 'argocd',
       namespace: ARGOCD_NAMESPACE,
       createNamespace: true,
@@ -57,8 +65,29 @@ export class PlatformStack extends PavedStack {
       cleanupOnFail: true,
       timeout: 900,
       maxHistory: 10,
-      values: [Fn.yamlencode(argoCdValues({ profile: env.profile, domain: `argocd.${env.domain}`, clusterSecret: this.clusterSecret(props) }))],
+      // YAML text built here, not a yamlencode() expression: see helm-values.ts.
+      values: [
+        helmValuesTemplate(
+          argoCdValues({
+            profile: env.profile,
+            domain: `argocd.${env.domain}`,
+            clusterSecret: this.clusterSecret(props),
+            bootstrap: argoCdBootstrap(props.platform, env),
+          }),
+        ),
+      ],
     });
+    const credentialsSecret = props.platform.gitops.credentialsSecret;
+    if (credentialsSecret) {
+      new GitopsRepositoryCredentials(this, 'gitops-repository', {
+        secretName: credentialsSecret,
+        repoUrl: props.platform.gitops.repoUrl,
+        secretObjectName: `${env.naming.prefix}-gitops-repository`,
+        labels: argoCdBootstrap(props.platform, env).root.metadata.labels,
+        provider: new KubernetesProvider(this, 'kubernetes', kubernetes),
+        dependsOn: [argocd],
+      });
+    }
   }
 
   private clusterSecret(props: PlatformStackProps): Record<string, unknown> {

@@ -51,7 +51,8 @@ export class SharedStack extends PavedStack {
         repositories[name] = new ServiceRepository(this, `ecr-${env.name}-${service.name}`, {
           repositoryName: name,
           kmsKeyArn: key.arn,
-          imagesToKeep: env.registry.imagesToKeep,
+          // Only the first environment of a service's promotion order receives builds; the others hold releases.
+          buildsToKeep: env.registry.imagesToKeep,
           untaggedExpiryDays: env.registry.untaggedExpiryDays,
           pullAccounts: env.account === platform.management.account ? undefined : [env.account],
         });

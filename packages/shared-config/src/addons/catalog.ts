@@ -161,7 +161,7 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     chart: 'promtail',
     repoUrl: 'https://grafana.github.io/helm-charts',
     version: '6.16.6',
-    namespace: 'logging',
+    namespace: 'promtail',
     wave: 'observability',
     defaultEnabled: on,
     description: 'Ships container logs to Loki',

@@ -6,12 +6,13 @@
  */
 export const CONNECTION_SECRET_KEYS = {
   /**
-   * RDS PostgreSQL: endpoint address, port (as a string), database name and the credentials. The password is drawn by
-   * Secrets Manager at apply time and lives in this secret, which is the one place services and RDS read it from.
+   * RDS PostgreSQL: endpoint address and port (as a string). No credentials: services log in with IAM database
+   * authentication as their own role (`databaseRole`), and the master secret is RDS's own (`manage_master_user_password`).
+   * Terraform rewrites the value whenever the instance changes, so a replaced database is followed.
    */
-  postgres: ['host', 'port', 'database', 'username', 'password'],
-  /** ElastiCache Redis (TLS in transit): primary endpoint address, port (as a string) and the AUTH token. */
-  redis: ['host', 'port', 'auth_token'],
+  postgres: ['host', 'port'],
+  /** ElastiCache Redis (TLS in transit): primary endpoint address and port (as a string). Users authenticate with IAM. */
+  redis: ['host', 'port'],
 } as const;
 
 export type ConnectionSecretStore = keyof typeof CONNECTION_SECRET_KEYS;

@@ -184,11 +184,13 @@ export interface RedisConfig {
 
 export interface RegistryConfig {
   /**
-   * Tagged images kept per repository; older ones expire. Production keeps the latest plus three for rollback.
+   * Builds (`build-<sha>` images, which service CI pushes once to the first environment of its promotion order) kept per
+   * repository, promoted or not; older builds expire unless they were promoted. Images promoted to an environment
+   * (`release-<sha>`, the digests its manifests pin) and any other tag never expire.
    * @default - 1 for development, 4 for production
    */
   readonly imagesToKeep?: number;
-  /** Days before untagged images (build leftovers) expire. @default 1 */
+  /** Days before untagged images (interrupted pushes) expire. @default 1 */
   readonly untaggedExpiryDays?: number;
 }
 

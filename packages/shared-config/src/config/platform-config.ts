@@ -26,7 +26,8 @@ export interface PlatformConfig {
   readonly services?: readonly ServiceConfig[];
 
   /**
-   * Account and region that hold the Terraform state bucket, the root hosted zone and the container registries.
+   * Account and region that hold the Terraform state bucket, the root hosted zone and the container registries; its
+   * credentials deploy every account.
    * @default - the account and region of the environment serving the root domain, else of the first production
    * environment, else of the first environment
    */
@@ -42,8 +43,9 @@ export interface PlatformConfig {
   readonly gitops: GitopsConfig;
 
   /**
-   * Continuous integration that deploys the platform and pushes images (GitHub Actions through OIDC).
-   * @default - repositories `<organization>/*` on GitHub
+   * Continuous integration that deploys the platform (GitHub Actions through OIDC). Services name their own
+   * repository in `services[].ci`.
+   * @default - the platform repository `<organization>/platform`
    */
   readonly ci?: CiConfig;
 
@@ -77,6 +79,15 @@ export interface ManagementConfig {
   readonly account: string;
   /** AWS region, such as `eu-west-1`. */
   readonly region: string;
+  /**
+   * Name of the IAM role that Paved assumes in every other account of the platform. Paved runs with the management
+   * account's credentials only: the AWS provider of every stack in another account, and the helm provider's
+   * `aws eks get-token`, assume `arn:aws:iam::<account>:role/<deployRoleName>`. The role must trust the management
+   * account and allow what the stacks create. The default is the role AWS Organizations creates in each account it
+   * creates (an account that joined by invitation has to create it); name a narrower role of your own here.
+   * @default 'OrganizationAccountAccessRole'
+   */
+  readonly deployRoleName?: string;
 }
 
 export interface DnsConfig {
@@ -100,12 +111,35 @@ export interface GitopsConfig {
    * @default 'environments'
    */
   readonly path?: string;
+  /**
+   * Name of a Secrets Manager secret (in each environment's account and region) that lets ArgoCD read a private
+   * repository: a JSON object with either `sshPrivateKey` (a deploy key, for `ssh://` or `git@` URLs) or
+   * `githubAppID`, `githubAppInstallationID` and `githubAppPrivateKey` (a GitHub App, for `https://` URLs). Terraform
+   * copies it into an ArgoCD repository Secret with write-only arguments: it never enters git or Terraform state.
+   * @default - none: the repository is public
+   */
+  readonly credentialsSecret?: string;
 }
 
 export interface CiConfig {
   /**
-   * GitHub repositories (`owner/name`, `*` allowed for the name) whose workflows may assume the CI roles.
-   * @default ['<organization>/*']
+   * The one GitHub repository (`owner/name`, exact: no `*` or `?`) that may plan and deploy the platform: its pull
+   * requests assume the plan roles, its jobs bound to the GitHub environment `<env>` the deploy role of that
+   * environment's account.
+   * @default '<organization>/platform'
+   */
+  readonly platformRepository?: string;
+  /**
+   * GitHub environment of the platform repository whose jobs deploy the platform-wide stacks (`shared`) with the
+   * management account's deploy role; its protection rules decide who may.
+   * @default 'management'
+   */
+  readonly managementEnvironment?: string;
+  /**
+   * Removed: a list with wildcards let every repository of the organization deploy. Use `platformRepository` and
+   * `services[].ci.repository`; validation rejects this field with that advice.
+   * @deprecated
+   * @default - none (rejected when set)
    */
   readonly githubRepositories?: readonly string[];
 }
@@ -129,6 +163,27 @@ export interface SlackAlertingConfig {
 export interface AccessConfig {
   /** IAM roles (for example AWS IAM Identity Center permission-set roles) granted cluster access. */
   readonly roles?: readonly AccessRoleConfig[];
+  /**
+   * Give the principal Terraform runs as cluster admin on every cluster (an EKS access entry with
+   * AmazonEKSClusterAdminPolicy). Clusters grant no implicit admin to their creator, and the helm provider that
+   * installs ArgoCD authenticates as this principal: in an account other than the management account it is the
+   * assumed deploy role (`management.deployRoleName`), in the management account it is
+   * `access.managementDeployerRoleArn`. Set false only when that principal gets its access some other way: without it
+   * the `<env>-platform` stack cannot install ArgoCD, and validation warns for every environment that no admin role of
+   * `access.roles` covers.
+   * @default true
+   */
+  readonly deployerClusterAdmin?: boolean;
+  /**
+   * ARN of the IAM role your management-account credentials are (for example the IAM Identity Center permission-set
+   * role you sign in with, `arn:aws:iam::<management>:role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_...`,
+   * or the CI deploy role). In the management account Terraform assumes no role: it runs as these credentials, so
+   * clusters there can only give the deployer cluster admin when the config names its role. Must be a role of the
+   * management account.
+   * @default - no deployer entry on clusters of the management account: an admin role of `access.roles` must cover
+   * them (validation warns otherwise)
+   */
+  readonly managementDeployerRoleArn?: string;
 }
 
 export type ClusterAccessLevel = 'admin' | 'edit' | 'view';

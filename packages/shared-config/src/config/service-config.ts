@@ -38,6 +38,29 @@ export interface ServiceConfig {
   readonly dependsOn?: readonly ServiceDependency[];
   /** Per-environment overrides, keyed by environment name. @default - none */
   readonly environments?: Readonly<Record<string, ServiceEnvironmentOverride>>;
+  /**
+   * The service's CI identity: which GitHub repository may push its images and promote them.
+   * @default - none: no CI role trusts any repository for this service
+   */
+  readonly ci?: ServiceCiConfig;
+}
+
+/** What a service repository's CI may do, through the roles the bootstrap stack creates for it. */
+export interface ServiceCiConfig {
+  /**
+   * The GitHub repository (`owner/name`, exact: no `*` or `?`) of the service. Its pushes to `branch` may push builds
+   * to the service's own repository of its first environment (role `<org>-<service>-ci-push`), and its jobs bound to
+   * the GitHub environment `<env>` may copy images into the service's repository of `<env>` (role
+   * `<org>-<env>-ci-promote`).
+   */
+  readonly repository: string;
+  /** Branch whose pushes may push builds. @default 'main' */
+  readonly branch?: string;
+  /**
+   * Environments the repository may promote images into.
+   * @default - every environment the service runs in
+   */
+  readonly promoteTo?: readonly string[];
 }
 
 export type ServiceDependency = 'postgres' | 'redis';

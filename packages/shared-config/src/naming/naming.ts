@@ -54,8 +54,24 @@ export class PlatformNaming {
     return `${this.organization}/${stack}/terraform.tfstate`;
   }
 
-  ciRole(purpose: 'deploy' | 'plan' | 'push'): string {
+  /** The platform repository's CI roles in each account: `<org>-ci-plan`, `<org>-ci-deploy`. */
+  ciRole(purpose: 'deploy' | 'plan'): string {
     return this.name('iam-role', `ci-${purpose}`);
+  }
+
+  /** The role a service repository's main branch pushes builds with (management account). */
+  ciPushRole(service: string): string {
+    return this.name('iam-role', `${service}-ci-push`);
+  }
+
+  /** The role service repositories promote images into `environment`'s registries with (management account). */
+  ciPromoteRole(environment: string): string {
+    return this.name('iam-role', `${environment}-ci-promote`);
+  }
+
+  /** The permissions boundary every role the platform creates must carry (one per account). */
+  permissionsBoundary(): string {
+    return this.name('iam-policy', 'boundary');
   }
 
   kmsAlias(component: string): string {
@@ -152,6 +168,52 @@ export class EnvironmentNaming {
   logGroup(component: string): string {
     return checkAwsName('log-group', `/${this.organization}/${this.environment}/${component}`);
   }
+}
+
+/**
+ * The role AWS Organizations creates in every account it creates, trusted by the management account: the role Paved
+ * assumes by default to deploy into the accounts other than the management account.
+ */
+export const DEFAULT_DEPLOY_ROLE_NAME = 'OrganizationAccountAccessRole';
+
+/** `arn:aws:iam::<account>:role/<name>`, with the role name checked against IAM's limits. */
+export function iamRoleArn(account: string, roleName: string): string {
+  return `arn:aws:iam::${account}:role/${checkAwsName('iam-role', roleName)}`;
+}
+
+/** Where Terraform starts from: the management account's credentials, and the role they assume everywhere else. */
+export interface DeployOrigin {
+  /** The management account, whose credentials run Terraform. */
+  readonly account: string;
+  /** Name of the role assumed in every other account. */
+  readonly deployRoleName: string;
+}
+
+/**
+ * The role Terraform assumes to act on `account`: the deploy role there, or undefined for the management account
+ * itself, where Terraform acts with the credentials it was started with. AWS providers, the helm provider's token
+ * and the deployer's EKS access entry all take it from here, so they cannot disagree.
+ */
+export function deployRoleArn(origin: DeployOrigin, account: string): string | undefined {
+  return account === origin.account ? undefined : iamRoleArn(account, origin.deployRoleName);
+}
+
+/**
+ * The service-linked role EC2 Auto Scaling launches instances with, in every account (AWS names it; it cannot be
+ * renamed). Managed node groups launch their nodes through it.
+ */
+export function autoScalingServiceRoleArn(account: string): string {
+  return `arn:aws:iam::${account}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+}
+
+/**
+ * A name for a role ARN that stays the same while the role exists: its last path segment (the role name), reduced to
+ * the characters construct ids and Terraform addresses accept. Keys resources such as access entries, so that adding
+ * or removing one role never moves the others.
+ */
+export function roleArnKey(roleArn: string): string {
+  const name = roleArn.slice(roleArn.lastIndexOf('/') + 1);
+  return name.replace(/[^A-Za-z0-9_-]+/g, '-');
 }
 
 /** The AWS service account an add-on runs as, if it needs AWS access. */

@@ -1,5 +1,6 @@
 import type {
   ResolvedAddon,
+  ResolvedCi,
   ResolvedCluster,
   ResolvedEnvironment,
   ResolvedNetwork,
@@ -7,13 +8,14 @@ import type {
   ResolvedPostgres,
   ResolvedRedis,
   ResolvedService,
+  ResolvedServiceCi,
 } from './resolved-platform';
 import { ADDON_CATALOG, ADDON_NAMES, type AddonName } from '../addons/catalog';
 import type { AddonSettings } from '../config/addon-config';
 import type { EnvironmentConfig } from '../config/environment-config';
 import type { PlatformConfig } from '../config/platform-config';
 import type { ServiceConfig } from '../config/service-config';
-import { EnvironmentNaming, PlatformNaming } from '../naming/naming';
+import { DEFAULT_DEPLOY_ROLE_NAME, deployRoleArn, EnvironmentNaming, PlatformNaming } from '../naming/naming';
 import { Ipv4Cidr } from '../net/ipv4-cidr';
 import { carveSubnets } from '../net/subnet-layout';
 import { COMMON_DEFAULTS, PROFILES } from '../profiles/profiles';
@@ -81,14 +83,15 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
     organization: config.organization,
     domain: config.domain,
     naming: new PlatformNaming(config.organization),
-    management,
+    management: { ...management, deployRoleName: config.management?.deployRoleName ?? DEFAULT_DEPLOY_ROLE_NAME },
     dns: { existingZoneId: config.dns?.existingZoneId },
     gitops: {
       repoUrl: config.gitops.repoUrl,
       branch: config.gitops.branch ?? COMMON_DEFAULTS.gitopsBranch,
       path: config.gitops.path ?? COMMON_DEFAULTS.gitopsPath,
+      credentialsSecret: config.gitops.credentialsSecret,
     },
-    ci: { githubRepositories: config.ci?.githubRepositories ?? [`${config.organization}/*`] },
+    ci: resolveCi(config, environments),
     alerting: config.alerting?.slack
       ? {
         slack: {
@@ -101,6 +104,22 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
     accounts,
     waivers: config.waivers ?? [],
     source: config,
+  };
+}
+
+/** CI identities: the platform repository, and per service with `ci` its repository and where it may push and promote. */
+function resolveCi(config: PlatformConfig, environments: readonly ResolvedEnvironment[]): ResolvedCi {
+  const services = (config.services ?? []).flatMap((service): ResolvedServiceCi[] => {
+    if (!service.ci) return [];
+    const runsIn = environments.filter((e) => e.services.some((s) => s.name === service.name)).map((e) => e.name);
+    if (runsIn.length === 0) return [];
+    const promoteTo = service.ci.promoteTo ? runsIn.filter((e) => service.ci!.promoteTo!.includes(e)) : runsIn;
+    return [{ service: service.name, repository: service.ci.repository, branch: service.ci.branch ?? 'main', pushEnvironment: runsIn[0], promoteTo }];
+  });
+  return {
+    platformRepository: config.ci?.platformRepository ?? `${config.organization}/platform`,
+    managementEnvironment: config.ci?.managementEnvironment ?? 'management',
+    services,
   };
 }
 
@@ -137,7 +156,19 @@ function resolveEnvironment(config: PlatformConfig, env: EnvironmentConfig): Res
     accessRoles: (config.access?.roles ?? [])
       .filter((r) => !r.environments || r.environments.includes(env.name))
       .map((r) => ({ roleArn: r.roleArn, access: r.access })),
+    deployerAccessArn: deployerAccessArn(config, env),
   };
+}
+
+/**
+ * The principal Terraform runs as in an environment's account, if it gets cluster admin: the deploy role assumed from
+ * the management account, or the role the config names for the management account itself.
+ */
+export function deployerAccessArn(config: PlatformConfig, env: EnvironmentConfig): string | undefined {
+  if (config.access?.deployerClusterAdmin === false) return undefined;
+  const management = managementOf(config);
+  const deployRoleName = config.management?.deployRoleName ?? DEFAULT_DEPLOY_ROLE_NAME;
+  return deployRoleArn({ account: management.account, deployRoleName }, env.account) ?? config.access?.managementDeployerRoleArn;
 }
 
 function resolveNetwork(env: EnvironmentConfig): ResolvedNetwork {

@@ -13,10 +13,17 @@ export interface ResolvedPlatform {
   readonly organization: string;
   readonly domain: string;
   readonly naming: PlatformNaming;
-  readonly management: { readonly account: string; readonly region: string };
+  /** The management account: its credentials run Terraform, and assume `deployRoleName` in every other account. */
+  readonly management: { readonly account: string; readonly region: string; readonly deployRoleName: string };
   readonly dns: { readonly existingZoneId?: string };
-  readonly gitops: { readonly repoUrl: string; readonly branch: string; readonly path: string };
-  readonly ci: { readonly githubRepositories: readonly string[] };
+  readonly gitops: {
+    readonly repoUrl: string;
+    readonly branch: string;
+    readonly path: string;
+    /** Secrets Manager secret with the repository credentials; undefined for a public repository. */
+    readonly credentialsSecret?: string;
+  };
+  readonly ci: ResolvedCi;
   readonly alerting: { readonly slack?: { readonly channel: string; readonly webhookSecret: string } };
   readonly environments: readonly ResolvedEnvironment[];
   /** Every account the platform uses (management first), without duplicates. */
@@ -24,6 +31,28 @@ export interface ResolvedPlatform {
   readonly waivers: readonly WaiverConfig[];
   /** The config as written, for provenance and docs. */
   readonly source: PlatformConfig;
+}
+
+/** Who may assume the CI roles: exact repositories only. */
+export interface ResolvedCi {
+  /** `owner/name` of the repository that plans (pull requests) and deploys (GitHub environments) the platform. */
+  readonly platformRepository: string;
+  /** GitHub environment of the platform repository that deploys the platform-wide stacks. */
+  readonly managementEnvironment: string;
+  /** Services with a CI repository, in catalog order. */
+  readonly services: readonly ResolvedServiceCi[];
+}
+
+export interface ResolvedServiceCi {
+  readonly service: string;
+  /** `owner/name`, exact. */
+  readonly repository: string;
+  /** Branch whose pushes may push builds. */
+  readonly branch: string;
+  /** The first environment the service runs in: builds are pushed once to its repository there. */
+  readonly pushEnvironment: string;
+  /** Environments (that the service runs in) the repository may promote images into, in platform order. */
+  readonly promoteTo: readonly string[];
 }
 
 export interface ResolvedEnvironment {
@@ -51,6 +80,12 @@ export interface ResolvedEnvironment {
   readonly services: readonly ResolvedService[];
   /** IAM roles granted cluster access in this environment. */
   readonly accessRoles: readonly { readonly roleArn: string; readonly access: ClusterAccessLevel }[];
+  /**
+   * The principal Terraform runs as in this environment's account, granted cluster admin through its own access entry:
+   * the assumed deploy role, or in the management account `access.managementDeployerRoleArn`. Undefined when
+   * `access.deployerClusterAdmin` is false or, in the management account, no deployer role is named.
+   */
+  readonly deployerAccessArn?: string;
 }
 
 export type ResolvedNetwork =

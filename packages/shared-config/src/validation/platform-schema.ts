@@ -30,13 +30,14 @@ export const PATTERNS = {
     pattern: /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
     allowed: 'an IAM role ARN such as arn:aws:iam::123456789012:role/Admin',
   },
+  iamRoleName: { pattern: /^[\w+=,.@-]{1,64}$/, allowed: 'an IAM role name (letters, digits and +=,.@_-, at most 64 characters, no path)' },
   repoUrl: {
     pattern: /^(?:https:\/\/|ssh:\/\/|git@)[^\s]+$/,
     allowed: 'a Git URL starting with https://, ssh:// or git@',
   },
   githubRepository: {
-    pattern: /^[A-Za-z0-9][A-Za-z0-9-]*\/(?:\*|[A-Za-z0-9._-]+)$/,
-    allowed: "a GitHub repository 'owner/name', or 'owner/*' for all of the owner's repositories",
+    pattern: /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/,
+    allowed: "one exact GitHub repository 'owner/name', no '*' or '?': list each repository that needs access",
   },
   gitRef: { pattern: /^(?!\/)(?!.*\.\.)[\w./-]+(?<!\/)$/, allowed: 'a Git branch name such as gitops' },
   relativePath: { pattern: /^[\w.-]+(?:\/[\w.-]+)*$/, allowed: 'a relative folder path such as environments' },
@@ -223,6 +224,14 @@ const service = object({
     }),
   ),
   dependsOn: optional(array(oneOf(['postgres', 'redis']))),
+  ci: optional(
+    object({
+      repository: required(s(PATTERNS.githubRepository)),
+      branch: optional(s(PATTERNS.gitRef)),
+      // checked against environment names by the `service-ci-environments` rule
+      promoteTo: optional(array(s(PATTERNS.environmentName))),
+    }),
+  ),
   environments: optional(
     record({
       key: () => undefined, // checked against environment names by the `service-environment-names` rule
@@ -239,20 +248,45 @@ const service = object({
   ),
 });
 
+/** `ci.githubRepositories` was a list with wildcards that let every repository of the organization deploy. */
+const removedGithubRepositories: Check = (_value, path, out) =>
+  out.error(
+    path,
+    'was removed: a repository list (with wildcards) let every listed repository deploy',
+    "write ci.platformRepository: 'owner/platform' and, per service, services[].ci: { repository: 'owner/name' }",
+  );
+
 /** The structure of a PlatformConfig. Semantic rules (ranges that depend on each other, uniqueness) run after it. */
 export const PLATFORM_SCHEMA: Check = object({
   organization: required(s(PATTERNS.organization)),
   domain: required(s(PATTERNS.domain)),
   environments: required(array(environment, { min: 1, max: 20 })),
   services: optional(array(service)),
-  management: optional(object({ account: required(s(PATTERNS.account)), region: required(s(PATTERNS.region)) })),
+  management: optional(
+    object({
+      account: required(s(PATTERNS.account)),
+      region: required(s(PATTERNS.region)),
+      deployRoleName: optional(s(PATTERNS.iamRoleName)),
+    }),
+  ),
   dns: optional(
     object({ existingZoneId: optional(s({ pattern: /^Z[A-Z0-9]{1,31}$/, allowed: 'a Route53 hosted zone id such as Z0123456789ABC' })) }),
   ),
   gitops: required(
-    object({ repoUrl: required(s(PATTERNS.repoUrl)), branch: optional(s(PATTERNS.gitRef)), path: optional(s(PATTERNS.relativePath)) }),
+    object({
+      repoUrl: required(s(PATTERNS.repoUrl)),
+      branch: optional(s(PATTERNS.gitRef)),
+      path: optional(s(PATTERNS.relativePath)),
+      credentialsSecret: optional(s(PATTERNS.secretName)),
+    }),
   ),
-  ci: optional(object({ githubRepositories: optional(array(s(PATTERNS.githubRepository), { min: 1 })) })),
+  ci: optional(
+    object({
+      platformRepository: optional(s(PATTERNS.githubRepository)),
+      managementEnvironment: optional(s(PATTERNS.environmentName)),
+      githubRepositories: optional(removedGithubRepositories),
+    }),
+  ),
   alerting: optional(
     object({
       slack: optional(object({ channel: required(s(PATTERNS.slackChannel)), webhookSecret: optional(s(PATTERNS.secretName)) })),
@@ -269,6 +303,8 @@ export const PLATFORM_SCHEMA: Check = object({
           }),
         ),
       ),
+      deployerClusterAdmin: optional(boolean),
+      managementDeployerRoleArn: optional(s(PATTERNS.roleArn)),
     }),
   ),
   addons: optional(addonSettings),

@@ -1,7 +1,9 @@
 import { PLATFORM_SCHEMA } from './platform-schema';
 import { type Problem, ProblemCollector } from './problem';
 import type { PlatformConfig } from '../config/platform-config';
+import { accessPrincipals, deployerClusterAccess } from './rules/access-rules';
 import { addonRequirements } from './rules/addon-rules';
+import { serviceCiEnvironments } from './rules/ci-rules';
 import { endpointAccess, kubernetesVersionSupported, nodeGroupSizes } from './rules/cluster-rules';
 import {
   dataEngineVersions,
@@ -11,12 +13,13 @@ import {
   serviceDependenciesAvailable,
 } from './rules/data-rules';
 import { accessRoleEnvironments, environmentDomainInRoot, environmentNamesUnique, rootZoneAccount } from './rules/environment-rules';
+import { gitopsCredentials } from './rules/gitops-rules';
 import { existingVpcExclusive, natPerAzInProduction, subnetsFit, vpcCidrOverlap, vpcCidrValid } from './rules/network-rules';
 import type { ValidationRule } from './rules/rule';
+import { noSecretLiterals } from './rules/secret-rules';
 import {
   ingressHostInDomain,
   ingressHostsUnique,
-  noSecretLiterals,
   productionReplicas,
   scalingBounds,
   serviceEnvironmentNames,
@@ -30,7 +33,10 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   environmentNamesUnique,
   environmentDomainInRoot,
   rootZoneAccount,
+  gitopsCredentials,
   accessRoleEnvironments,
+  accessPrincipals,
+  deployerClusterAccess,
   vpcCidrValid,
   subnetsFit,
   vpcCidrOverlap,
@@ -51,6 +57,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   scalingBounds,
   productionReplicas,
   serviceEnvironmentNames,
+  serviceCiEnvironments,
   noSecretLiterals,
   addonRequirements,
   waiverDates,

@@ -8,5 +8,5 @@ export const DEFAULT_KUBERNETES_VERSION = '1.34';
 /** RDS PostgreSQL major versions accepted (the minor is free). */
 export const SUPPORTED_POSTGRES_MAJORS = ['14', '15', '16', '17'] as const;
 
-/** ElastiCache Redis OSS engine versions accepted. */
-export const SUPPORTED_REDIS_VERSIONS = ['6.2', '7.0', '7.1'] as const;
+/** ElastiCache Redis OSS engine versions accepted: 7.0 and later, the versions with IAM authentication (issue 13). */
+export const SUPPORTED_REDIS_VERSIONS = ['7.0', '7.1'] as const;

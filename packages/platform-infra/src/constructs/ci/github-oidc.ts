@@ -9,13 +9,22 @@ export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 
 export interface CiRoleSpec {
   readonly roleName: string;
-  /** GitHub OIDC subjects allowed to assume the role, such as `repo:acme/*:ref:refs/heads/main`. */
+  /**
+   * GitHub OIDC subjects allowed to assume the role, each exact (`repo:acme/api:ref:refs/heads/main`,
+   * `repo:acme/platform:environment:prod`, `repo:acme/platform:pull_request`): they are matched with `StringEquals`,
+   * so a `*` would only match itself.
+   */
   readonly subjects: readonly string[];
   readonly statements: readonly PolicyStatement[];
   /** AWS-managed policies (the deploy role's broad rights, bounded by the statements' denies). */
   readonly managedPolicyArns?: readonly string[];
   /** @default 3600 */
   readonly maxSessionSeconds?: number;
+  /**
+   * ARN of the role's permissions boundary; passing the policy's attribute orders the role after the policy.
+   * @default - the account's boundary, set by the stack (PermissionsBoundaryAspect)
+   */
+  readonly permissionsBoundary?: string;
 }
 
 export interface GithubOidcProps {
@@ -38,6 +47,9 @@ export class GithubOidc extends Construct {
     });
     const roles: Record<string, IamRole> = {};
     for (const [key, spec] of Object.entries(props.roles)) {
+      if (spec.subjects.length === 0) throw new Error(`GithubOidc: role '${spec.roleName}': subjects is empty (name at least one exact subject)`);
+      const wildcard = spec.subjects.find((sub) => /[*?]/.test(sub));
+      if (wildcard) throw new Error(`GithubOidc: role '${spec.roleName}': subject '${wildcard}' has a wildcard (name exact repositories)`);
       const trust = policyDocument([
         {
           sid: 'GithubActions',
@@ -45,7 +57,7 @@ export class GithubOidc extends Construct {
           principals: [{ type: 'Federated', identifiers: [this.provider.arn] }],
           conditions: [
             { test: 'StringEquals', variable: `${GITHUB_OIDC_HOST}:aud`, values: ['sts.amazonaws.com'] },
-            { test: 'StringLike', variable: `${GITHUB_OIDC_HOST}:sub`, values: [...spec.subjects] },
+            { test: 'StringEquals', variable: `${GITHUB_OIDC_HOST}:sub`, values: [...spec.subjects] },
           ],
         },
       ]);
@@ -53,6 +65,7 @@ export class GithubOidc extends Construct {
         name: spec.roleName,
         assumeRolePolicy: trust.json,
         maxSessionDuration: spec.maxSessionSeconds ?? 3600,
+        permissionsBoundary: spec.permissionsBoundary,
       });
       const permissions = policyDocument(spec.statements);
       new IamRolePolicy(this, `${key}-policy`, { role: role.id, name: 'least-privilege', policy: permissions.json });

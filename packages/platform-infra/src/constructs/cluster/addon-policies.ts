@@ -8,12 +8,13 @@ export interface AddonPolicyScope {
   readonly clusterName: string;
   /** ARN of the environment's hosted zone: the only zone external-dns and cert-manager may change. */
   readonly hostedZoneArn: string;
+  /** The environment's domain (the zone's name): external-dns changes only names below it. */
+  readonly domain: string;
   readonly veleroBucketArn: string;
   readonly lokiBucketArn: string;
   readonly storageKeyArn: string;
-  /** Secrets Manager name prefix of the environment (`<org>/<env>/`). */
-  readonly secretsPrefix: string;
-  readonly secretsKeyArn: string;
+  /** Name prefix of the per-namespace secret reader roles (`<org>-<env>-secrets-`). */
+  readonly secretsReaderRolePrefix: string;
 }
 
 const objectActions = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'];
@@ -32,7 +33,18 @@ export function addonPolicyStatements(addon: AddonName, s: AddonPolicyScope): Po
   switch (addon) {
     case 'external-dns':
       return [
-        { sid: 'ChangeRecordsInTheEnvironmentZone', actions: ['route53:ChangeResourceRecordSets', 'route53:ListResourceRecordSets', 'route53:ListTagsForResource'], resources: [s.hostedZoneArn] },
+        {
+          // Only address and registry records below the environment's domain: never the apex, NS delegations of the
+          // other environments' zones, MX or CAA records, even where the environment's zone is the root zone (prod).
+          sid: 'ChangeHostRecordsInTheEnvironmentZone',
+          actions: ['route53:ChangeResourceRecordSets'],
+          resources: [s.hostedZoneArn],
+          conditions: [
+            { test: 'ForAllValues:StringEquals', variable: 'route53:ChangeResourceRecordSetsRecordTypes', values: ['A', 'AAAA', 'CNAME', 'TXT'] },
+            { test: 'ForAllValues:StringLike', variable: 'route53:ChangeResourceRecordSetsNormalizedRecordNames', values: [`*.${s.domain}`] },
+          ],
+        },
+        { sid: 'ReadTheEnvironmentZone', actions: ['route53:ListResourceRecordSets', 'route53:ListTagsForResource'], resources: [s.hostedZoneArn] },
         { sid: 'FindZones', actions: ['route53:ListHostedZones'], resources: ['*'] },
       ];
     case 'cert-manager':
@@ -47,13 +59,10 @@ export function addonPolicyStatements(addon: AddonName, s: AddonPolicyScope): Po
         { sid: 'FindZones', actions: ['route53:ListHostedZonesByName'], resources: ['*'] },
       ];
     case 'external-secrets':
+      // No secret is readable with the controller's own role: each namespace's SecretStore names that namespace's
+      // reader role (SecretsReaderRole), which the controller assumes for the read.
       return [
-        {
-          sid: 'ReadTheEnvironmentSecrets',
-          actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', 'secretsmanager:ListSecretVersionIds', 'secretsmanager:GetResourcePolicy'],
-          resources: [`arn:aws:secretsmanager:${s.region}:${s.account}:secret:${s.secretsPrefix}*`],
-        },
-        { sid: 'DecryptTheEnvironmentSecrets', actions: ['kms:Decrypt', 'kms:DescribeKey'], resources: [s.secretsKeyArn] },
+        { sid: 'AssumeTheNamespaceReaderRoles', actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [`arn:aws:iam::${s.account}:role/${s.secretsReaderRolePrefix}*`] },
       ];
     case 'velero':
       return [

@@ -4,7 +4,7 @@ import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-p
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import type { ClusterAccessLevel, EnvironmentNaming } from '@paved/shared-config';
+import { roleArnKey, type ClusterAccessLevel, type EnvironmentNaming } from '@paved/shared-config';
 import { Construct } from 'constructs';
 import { policyDocument } from '../iam/policy-document';
 
@@ -30,12 +30,18 @@ export interface KubernetesClusterProps {
   readonly logsKeyArn: string;
   readonly logRetentionDays: number;
   readonly accessRoles: readonly { readonly roleArn: string; readonly access: ClusterAccessLevel }[];
+  /**
+   * The principal Terraform runs as, granted cluster admin: the cluster has no implicit admin, and the helm provider
+   * that installs ArgoCD authenticates as this principal.
+   * @default - no entry for the deployer
+   */
+  readonly deployerArn?: string;
 }
 
 /**
  * An EKS control plane: Kubernetes secrets envelope-encrypted with KMS, every control-plane log type to an encrypted
  * log group, a private endpoint (public only to listed CIDRs), and access entries (API mode, no aws-auth ConfigMap,
- * no implicit admin for whoever ran Terraform).
+ * no implicit admin for whoever created it: the deployer gets an entry of its own, named in the props).
  */
 export class KubernetesCluster extends Construct {
   readonly cluster: EksCluster;
@@ -71,14 +77,35 @@ export class KubernetesCluster extends Construct {
       accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false },
       dependsOn: [attachment, logGroup],
     });
-    props.accessRoles.forEach((access, i) => {
-      const entry = new EksAccessEntry(this, `access-${i}`, { clusterName: this.cluster.name, principalArn: access.roleArn, type: 'STANDARD' });
-      new EksAccessPolicyAssociation(this, `access-${i}-policy`, {
-        clusterName: this.cluster.name,
-        principalArn: entry.principalArn,
-        policyArn: ACCESS_POLICIES[access.access],
-        accessScope: { type: 'cluster' },
-      });
+    // Ids are Terraform addresses: keyed by role name, not list position, so that removing one role leaves the others
+    // in place. The deployer's id is fixed, whatever its role is called.
+    const granted = new Set<string>();
+    const grant = (accessId: string, principalArn: string, access: ClusterAccessLevel) => {
+      if (granted.has(principalArn)) throw new Error(`${props.clusterName}: ${principalArn} is granted access twice`);
+      granted.add(principalArn);
+      new ClusterAccess(this, accessId, { cluster: this.cluster, principalArn, policyArn: ACCESS_POLICIES[access] });
+    };
+    if (props.deployerArn) grant('deployer-access', props.deployerArn, 'admin');
+    for (const access of props.accessRoles) grant(`access-${roleArnKey(access.roleArn)}`, access.roleArn, access.access);
+  }
+}
+
+interface ClusterAccessProps {
+  readonly cluster: EksCluster;
+  readonly principalArn: string;
+  readonly policyArn: string;
+}
+
+/** One principal's access entry and its access policy, cluster-wide. */
+class ClusterAccess extends Construct {
+  constructor(scope: Construct, id: string, props: ClusterAccessProps) {
+    super(scope, id);
+    const entry = new EksAccessEntry(this, 'entry', { clusterName: props.cluster.name, principalArn: props.principalArn, type: 'STANDARD' });
+    new EksAccessPolicyAssociation(this, 'policy', {
+      clusterName: props.cluster.name,
+      principalArn: entry.principalArn,
+      policyArn: props.policyArn,
+      accessScope: { type: 'cluster' },
     });
   }
 }

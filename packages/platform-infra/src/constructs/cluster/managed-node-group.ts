@@ -12,7 +12,7 @@ export interface ManagedNodeGroupProps {
   readonly group: ResolvedNodeGroup;
   readonly nodeRole: IamRole;
   readonly subnetIds: readonly string[];
-  /** KMS key encrypting the nodes' root volumes. */
+  /** KMS key encrypting the nodes' root volumes; its policy must admit EC2 Auto Scaling's service-linked role. */
   readonly volumeKeyArn: string;
   /**
    * Resources the node group waits for.

@@ -17,7 +17,10 @@ export interface PodIdentityRoleProps {
   readonly managedPolicyArns?: readonly string[];
 }
 
-/** An IAM role that exactly one Kubernetes service account of one cluster assumes through EKS Pod Identity. */
+/**
+ * An IAM role that exactly one Kubernetes service account of one cluster assumes through EKS Pod Identity: the trust
+ * matches the session tags Pod Identity sets (`eks-cluster-arn`, `kubernetes-namespace`, `kubernetes-service-account`).
+ */
 export class PodIdentityRole extends Construct {
   readonly role: IamRole;
   readonly association: EksPodIdentityAssociation;
@@ -29,7 +32,10 @@ export class PodIdentityRole extends Construct {
         sid: 'EksPodIdentity',
         actions: ['sts:AssumeRole', 'sts:TagSession'],
         principals: [{ type: 'Service', identifiers: ['pods.eks.amazonaws.com'] }],
+        // Tied to one cluster: EKS Pod Identity tags every session with the cluster's ARN, so the same namespace and
+        // service account in another cluster of the account (another environment, a test cluster) cannot assume it.
         conditions: [
+          { test: 'StringEquals', variable: 'aws:RequestTag/eks-cluster-arn', values: [props.cluster.arn] },
           { test: 'StringEquals', variable: 'aws:RequestTag/kubernetes-namespace', values: [props.namespace] },
           { test: 'StringEquals', variable: 'aws:RequestTag/kubernetes-service-account', values: [props.serviceAccount] },
         ],

@@ -1,7 +1,12 @@
 export interface PolicyStatement {
   readonly sid: string;
+  /** Empty with `notActions`. */
   readonly actions: readonly string[];
+  /** Every action but these (`NotAction`); `actions` must then be empty. */
+  readonly notActions?: readonly string[];
   readonly resources?: readonly string[];
+  /** Every resource but these (`NotResource`), for denies with exceptions; exclusive with `resources`. */
+  readonly notResources?: readonly string[];
   /** @default 'Allow' */
   readonly effect?: 'Allow' | 'Deny';
   readonly principals?: readonly { readonly type: string; readonly identifiers: readonly string[] }[];
@@ -25,8 +30,9 @@ export function policyDocument(statements: readonly PolicyStatement[]): PolicyDo
       Sid: s.sid,
       Effect: s.effect ?? 'Allow',
       ...(s.principals ? { Principal: principalBlock(s.principals) } : {}),
-      Action: [...s.actions],
+      ...(s.notActions ? { NotAction: [...s.notActions] } : { Action: [...s.actions] }),
       ...(s.resources ? { Resource: [...s.resources] } : {}),
+      ...(s.notResources ? { NotResource: [...s.notResources] } : {}),
       ...(s.conditions ? { Condition: conditionBlock(s.conditions) } : {}),
     })),
   };

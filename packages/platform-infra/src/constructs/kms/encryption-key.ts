@@ -1,5 +1,6 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { autoScalingServiceRoleArn } from '@paved/shared-config';
 import { Construct } from 'constructs';
 import { policyDocument, type PolicyStatement } from '../iam/policy-document';
 
@@ -25,6 +26,12 @@ export interface EncryptionKeyProps {
     /** @default ['kms:Decrypt', 'kms:DescribeKey'] */
     readonly actions?: readonly string[];
   };
+  /**
+   * Let EC2 Auto Scaling launch instances whose EBS volumes this key encrypts (managed node groups): its service-linked
+   * role gets no customer-managed key through IAM, only through the key policy. Only for the key of node volumes.
+   * @default false
+   */
+  readonly autoScalingVolumes?: boolean;
   /**
    * Days before a scheduled deletion completes.
    * @default 30
@@ -71,6 +78,7 @@ export class EncryptionKey extends Construct {
         conditions: [{ test: 'StringEquals', variable: 'kms:ViaService', values: [props.crossAccountDecrypt.viaService] }],
       });
     }
+    if (props.autoScalingVolumes) statements.push(...autoScalingVolumeStatements(props.account));
     const policy = policyDocument(statements);
     this.key = new KmsKey(this, 'key', {
       description: props.description,
@@ -81,4 +89,40 @@ export class EncryptionKey extends Construct {
     new KmsAlias(this, 'alias', { name: props.alias, targetKeyId: this.key.keyId });
     this.arn = this.key.arn;
   }
+}
+
+/**
+ * What EC2 Auto Scaling's service-linked role needs to launch instances with volumes encrypted by a customer-managed
+ * key (AWS EC2 Auto Scaling guide, "Required AWS KMS key policy for use with encrypted volumes"): use of the key, and
+ * grants only for the AWS resources (the volumes) it creates. Without them the node group's instances fail to launch.
+ *
+ * KMS refuses a key policy naming a role that does not exist: in an account where no Auto Scaling group was ever
+ * created, the service-linked role has to be created first (`aws iam create-service-linked-role --aws-service-name
+ * autoscaling.amazonaws.com`).
+ */
+function autoScalingVolumeStatements(account: string): PolicyStatement[] {
+  // The service-linked role exists only once the account's first Auto Scaling group was created, and KMS rejects a key
+  // policy whose principal does not exist yet ("invalid principals"): so the role is named in conditions, which KMS does
+  // not resolve, with the caller's account pinned, rather than as the principal.
+  const principals = [{ type: 'AWS', identifiers: ['*'] }];
+  const onlyTheRole = [
+    { test: 'ArnEquals', variable: 'aws:PrincipalArn', values: [autoScalingServiceRoleArn(account)] },
+    { test: 'StringEquals', variable: 'kms:CallerAccount', values: [account] },
+  ];
+  return [
+    {
+      sid: 'AutoScalingUsesKeyForNodeVolumes',
+      actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+      resources: ['*'],
+      principals,
+      conditions: onlyTheRole,
+    },
+    {
+      sid: 'AutoScalingGrantsForNodeVolumes',
+      actions: ['kms:CreateGrant'],
+      resources: ['*'],
+      principals,
+      conditions: [...onlyTheRole, { test: 'Bool', variable: 'kms:GrantIsForAWSResource', values: ['true'] }],
+    },
+  ];
 }

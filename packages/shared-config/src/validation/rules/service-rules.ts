@@ -135,32 +135,4 @@ export const serviceEnvironmentNames: ValidationRule = {
   },
 };
 
-const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?)/i;
-const SECRET_VALUE = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@|-----BEGIN [A-Z ]*PRIVATE KEY-----|^AKIA[0-9A-Z]{16}$/;
-
-export const noSecretLiterals: ValidationRule = {
-  id: 'no-secret-literals',
-  description: 'Plain env vars carry no secrets (names like *_PASSWORD, credentials in URLs): those come from Secrets Manager.',
-  check(config, out) {
-    for (const { service, path } of servicesOf(config)) {
-      const maps: [string, unknown][] = [[at(path, 'env'), service.env]];
-      for (const [name, override] of entriesOf(service.environments)) {
-        maps.push([at(at(at(path, 'environments'), name), 'env'), override?.env]);
-      }
-      for (const [p, map] of maps) {
-        for (const [key, value] of Object.entries(isObject(map) ? (map as Record<string, unknown>) : {})) {
-          if (typeof value !== 'string' || value === '') continue;
-          if (SECRET_NAME.test(key) || SECRET_VALUE.test(value)) {
-            out.error(at(p, key), 'looks like a secret in plain configuration', `move it to secrets: { ${key}: { secret: '<name in Secrets Manager>' } }`);
-          }
-        }
-      }
-      const secrets = isObject(service.secrets) ? Object.keys(service.secrets ?? {}) : [];
-      for (const key of secrets) {
-        if (isObject(service.env) && key in (service.env ?? {})) {
-          out.error(at(at(path, 'secrets'), key), 'is also set in env', 'each variable in env or in secrets, not both');
-        }
-      }
-    }
-  },
-};
+// no-secret-literals lives in secret-rules.ts (detection by name and by value shape).

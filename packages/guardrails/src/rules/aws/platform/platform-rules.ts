@@ -1,5 +1,5 @@
 import { readPolicy } from '../../../model/iam-policy';
-import { bool, num, strAt, strings } from '../../../model/values';
+import { bool, isExpression, isObj, listAt, num, show, strAt, strings } from '../../../model/values';
 import { ALWAYS, checkov, DEV_WARNING } from '../../../rule';
 import { terraformRule } from '../../define';
 import { companions, isSet, requireTrue } from '../terraform-helpers';
@@ -39,7 +39,7 @@ export const PLATFORM_RULES = [
     mirrors: [checkov('CKV_AWS_358')],
     resourceTypes: ['aws_iam_role'],
     rationale: 'Without a `sub` condition any GitHub repository can assume the role.',
-    fix: 'add StringEquals token.actions.githubusercontent.com:aud = sts.amazonaws.com and a StringLike :sub condition',
+    fix: 'add StringEquals token.actions.githubusercontent.com:aud = sts.amazonaws.com and a StringEquals :sub condition naming exact subjects',
     check: (r, c) => {
       const trust = readPolicy(c.terraform, r.stack, r.attrs.assume_role_policy);
       if (!trust.readable) return undefined;
@@ -137,13 +137,21 @@ export const PLATFORM_RULES = [
   }),
   terraformRule({
     id: 'PAVED-AWS-ECR-004',
-    title: 'ECR repositories have a lifecycle policy',
+    title: 'ECR repositories have a lifecycle policy that cannot expire a deployed image',
     severity: DEV_WARNING,
     mirrors: [],
     resourceTypes: ['aws_ecr_repository'],
-    rationale: 'Without one, images pile up (storage cost) and old vulnerable images stay pullable.',
-    fix: 'add an aws_ecr_lifecycle_policy (Paved: registry.imagesToKeep per environment)',
-    check: (r, c) => (companions(c, r, 'aws_ecr_lifecycle_policy', 'repository').length > 0 ? undefined : 'no aws_ecr_lifecycle_policy refers to this repository'),
+    rationale:
+      'Without one, images pile up (storage cost) and old vulnerable images stay pullable. A rule that expires tagged '
+      + 'images by count or age without naming the tags (tagStatus any, or tagged without a tagPatternList) also deletes '
+      + 'the image an environment runs, and the next pod that starts cannot pull it.',
+    fix: 'add an aws_ecr_lifecycle_policy whose rules expire untagged images or tags matched by a tagPatternList of build '
+      + 'tags only (Paved: build-* beyond registry.imagesToKeep, release-* shielded)',
+    check: (r, c) => {
+      const policies = companions(c, r, 'aws_ecr_lifecycle_policy', 'repository');
+      if (policies.length === 0) return 'no aws_ecr_lifecycle_policy refers to this repository';
+      return policies.flatMap((p) => unsafeLifecycleRules(p.attrs.policy));
+    },
   }),
   terraformRule({
     id: 'PAVED-AWS-LOG-001',
@@ -186,3 +194,28 @@ export const PLATFORM_RULES = [
     check: (r) => (isSet(r.attrs.kms_key_arn) ? undefined : 'kms_key_arn is not set'),
   }),
 ];
+
+/**
+ * Rules of an ECR lifecycle policy that could remove an image an environment runs: every rule that selects tagged
+ * images without a tagPatternList of its own (tagStatus any; tagged with only a tagPrefixList; patterns that are only
+ * wildcards). Both actions count: `expire` deletes, `transition` archives (an archived image cannot be pulled).
+ */
+function unsafeLifecycleRules(policy: unknown): string[] {
+  if (typeof policy !== 'string' || isExpression(policy)) return [`the lifecycle policy cannot be read statically (${show(policy)})`];
+  let rules: unknown;
+  try {
+    rules = (JSON.parse(policy) as { rules?: unknown }).rules;
+  } catch {
+    return ['the lifecycle policy is not valid JSON'];
+  }
+  return listAt({ rules }, 'rules').flatMap((rule) => {
+    const selection = isObj(rule) && isObj(rule.selection) ? rule.selection : {};
+    const status = selection.tagStatus;
+    if (status === 'untagged') return [];
+    const patterns = strings(selection.tagPatternList).filter((p) => /[^*]/.test(p));
+    if (status === 'tagged' && patterns.length > 0) return [];
+    const name = `rule ${show(isObj(rule) ? rule.rulePriority : undefined)}${isObj(rule) && typeof rule.description === 'string' ? ` (${rule.description})` : ''}`;
+    const what = status === 'tagged' ? 'selects tagged images without a tagPatternList' : `selects ${status === 'any' ? 'every image (tagStatus any)' : `tagStatus ${show(status)}`}`;
+    return [`${name} ${what}: it can expire an image an environment runs`];
+  });
+}

@@ -1,0 +1,73 @@
+import type { EnvironmentNaming } from '../naming/naming';
+import type { ResolvedEnvironment, ResolvedPlatform } from '../resolve/resolved-platform';
+
+/** Name of the SecretStore every reading namespace gets: its ExternalSecrets refer to it, never to a cluster-wide store. */
+export const NAMESPACE_SECRET_STORE = 'aws-secrets-manager';
+
+/**
+ * Secrets Manager names (relative to `<org>/<env>/`) of the add-ons' admin credentials, created by the user like service
+ * secrets: JSON objects with the keys below, read by External Secrets in the add-on's namespace.
+ */
+export const ADDON_ADMIN_SECRETS = {
+  grafana: { relativeName: 'grafana/admin', namespace: 'monitoring', keys: ['admin-password', 'admin-user'] },
+  keycloak: { relativeName: 'keycloak/admin', namespace: 'keycloak', keys: ['password', 'username'] },
+} as const;
+
+/** One namespace whose ExternalSecrets read Secrets Manager, and exactly what they read. */
+export interface SecretReader {
+  readonly namespace: string;
+  /** Full Secrets Manager names, sorted, without duplicates. */
+  readonly secrets: readonly string[];
+  /**
+   * Name prefix the namespace owns, `<org>/<env>/<namespace>/`: secrets Paved writes for it later (its own database
+   * credentials) need no new grant, and no other namespace may read below it (guardrail PAVED-K8S-SEC-002).
+   */
+  readonly ownedPrefix: string;
+}
+
+/**
+ * The namespaces of an environment that read secrets through External Secrets, each with the secrets its rendered
+ * ExternalSecrets name. platform-infra gives each namespace its own reader role limited to exactly these names, and
+ * gitops-apps renders one SecretStore per namespace that assumes that role: a namespace cannot read what another one
+ * reads. Empty when external-secrets is off. Mirrors what gitops-apps renders (service secrets and data-store
+ * connection secrets in the service's namespace; Grafana's admin and the Slack webhook in monitoring; Keycloak's admin
+ * and database in keycloak).
+ */
+export function secretReaders(platform: ResolvedPlatform, env: ResolvedEnvironment): SecretReader[] {
+  const enabled = new Set(env.addons.map((a) => a.name));
+  if (!enabled.has('external-secrets')) return [];
+  const byNamespace = new Map<string, Set<string>>();
+  const read = (namespace: string, name: string) => {
+    if (!byNamespace.has(namespace)) byNamespace.set(namespace, new Set());
+    byNamespace.get(namespace)!.add(name);
+  };
+  for (const service of env.services) {
+    // A service's namespace is named after the service (gitops-apps ServiceManifests).
+    for (const ref of service.secrets) read(service.name, ref.secretName);
+    for (const store of service.dependsOn) read(service.name, env.naming.connectionSecret(store));
+  }
+  if (enabled.has('kube-prometheus-stack')) {
+    const { relativeName, namespace } = ADDON_ADMIN_SECRETS.grafana;
+    read(namespace, env.naming.secretName(relativeName));
+    const slack = platform.alerting.slack;
+    if (slack) read(namespace, env.naming.secretName(slack.webhookSecret));
+  }
+  if (enabled.has('keycloak')) {
+    const { relativeName, namespace } = ADDON_ADMIN_SECRETS.keycloak;
+    read(namespace, env.naming.secretName(relativeName));
+    if (env.postgres) read(namespace, env.naming.connectionSecret('postgres'));
+  }
+  return [...byNamespace.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([namespace, names]) => ({ namespace, secrets: [...names].sort(), ownedPrefix: `${env.naming.secretsPrefix()}${namespace}/` }));
+}
+
+/** IAM role that the SecretStore of `namespace` assumes: `<org>-<env>-secrets-<namespace>`. */
+export function secretsReaderRoleName(naming: EnvironmentNaming, namespace: string): string {
+  return naming.name('iam-role', `secrets-${namespace}`);
+}
+
+/** ARN of that role, known before it exists (SecretStores are rendered before `terraform apply`). */
+export function secretsReaderRoleArn(env: ResolvedEnvironment, namespace: string): string {
+  return `arn:aws:iam::${env.account}:role/${secretsReaderRoleName(env.naming, namespace)}`;
+}
