@@ -36,6 +36,14 @@ export const ADDON_POD_SECURITY: Readonly<Record<AddonName, NamespacePodSecurity
 };
 
 /** Annotation on an add-on namespace that says why it enforces less than `restricted`. */
+/** Labels of a namespace Paved creates itself (services, the db-provisioner): Pod Security `restricted`, enforced. */
+export const RESTRICTED_NAMESPACE_LABELS: Readonly<Record<string, string>> = {
+  'pod-security.kubernetes.io/enforce': 'restricted',
+  'pod-security.kubernetes.io/enforce-version': 'latest',
+  'pod-security.kubernetes.io/warn': 'restricted',
+  'pod-security.kubernetes.io/audit': 'restricted',
+};
+
 export const POD_SECURITY_REASON_ANNOTATION = 'paved.dev/pod-security-reason';
 
 /** Labels and annotations of an add-on's namespace; undefined for namespaces Paved must not relabel (kube-system). */

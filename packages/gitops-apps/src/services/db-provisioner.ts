@@ -12,6 +12,7 @@ import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
 import { dataStoreEgress, podIdentityAgentEgress } from './data-store-network';
 import { PRIVATE_RANGES, RUNTIME_UID } from './service-manifests';
+import { RESTRICTED_NAMESPACE_LABELS } from '../addons/pod-security';
 import { LABELS, commonLabels, selectorLabels } from '../labels';
 
 /**
@@ -133,10 +134,7 @@ export class DatabaseProvisioner extends Chart {
         name: ns,
         labels: {
           ...labels,
-          'pod-security.kubernetes.io/enforce': 'restricted',
-          'pod-security.kubernetes.io/enforce-version': 'latest',
-          'pod-security.kubernetes.io/warn': 'restricted',
-          'pod-security.kubernetes.io/audit': 'restricted',
+          ...RESTRICTED_NAMESPACE_LABELS,
         },
       },
     });

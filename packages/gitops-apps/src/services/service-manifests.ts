@@ -17,6 +17,7 @@ import { Chart } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
 import { dataStoreEgress, podIdentityAgentEgress } from './data-store-network';
+import { RESTRICTED_NAMESPACE_LABELS } from '../addons/pod-security';
 import { namespaceSecretStore } from '../addons/security';
 import { emit } from '../emit';
 import { LABELS, commonLabels, labelValue, selectorLabels } from '../labels';
@@ -72,10 +73,7 @@ export class ServiceManifests extends Chart {
         name: ns,
         labels: {
           ...labels,
-          'pod-security.kubernetes.io/enforce': 'restricted',
-          'pod-security.kubernetes.io/enforce-version': 'latest',
-          'pod-security.kubernetes.io/warn': 'restricted',
-          'pod-security.kubernetes.io/audit': 'restricted',
+          ...RESTRICTED_NAMESPACE_LABELS,
         },
       },
     });
