@@ -31,7 +31,10 @@ export const RULES = {
 } as const;
 
 const SECRET_NAME = /(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?)/i;
-const SECRET_VALUE = /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@|-----BEGIN [A-Z ]*PRIVATE KEY-----|^AKIA[0-9A-Z]{16}$/;
+// Credentials in URLs, PEM keys, and the token prefixes of the platform's own check (shared-config secret-rules.ts;
+// this jsii package has no runtime dependency to import it from): AWS keys, Stripe, GitHub, Slack, GitLab, npm.
+const SECRET_VALUE =
+  /^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:[^/\s@]+@|-----BEGIN [A-Z ]*PRIVATE KEY-----|^(AKIA|ASIA)[0-9A-Z]{16}$|^(sk|rk)_(live|test)_|^whsec_|^gh[pousr]_|^github_pat_|^xox[abposr]-|^glpat-|^npm_[A-Za-z0-9]{20,}/;
 
 /** A rejected option: names the option, the value received and what is allowed. */
 export class OptionError extends Error {
@@ -62,7 +65,8 @@ export function checkEnv(env: { [name: string]: string }, secrets: { [name: stri
     checkString(`env.${name}`, name, RULES.envVarName);
     if (typeof value !== 'string') throw new OptionError(`env.${name}`, value, 'a string');
     if (SECRET_NAME.test(name) || SECRET_VALUE.test(value)) {
-      throw new OptionError(`env.${name}`, value, `no secret in plain configuration: move it to secrets: { ${name}: { secret: '<name in Secrets Manager>' } }`);
+      // The value is never echoed: it may be a real credential, and errors end up in CI logs.
+      throw new OptionError(`env.${name}`, '(value hidden)', `no secret in plain configuration: move it to secrets: { ${name}: { secret: '<name in Secrets Manager>' } }`);
     }
     if (name in secrets) throw new OptionError(`env.${name}`, value, 'each variable in env or in secrets, not both');
   }
