@@ -27,3 +27,17 @@ export function podIdentityAgentEgress(): k8s.NetworkPolicyEgressRule {
     ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(POD_IDENTITY_AGENT.port) }],
   };
 }
+
+/** Name resolution: CoreDNS in kube-system, UDP and TCP 53 (every default-deny namespace needs it). */
+export function dnsEgress(): k8s.NetworkPolicyEgressRule {
+  return {
+    to: [{
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+      podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+    }],
+    ports: [
+      { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
+      { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
+    ],
+  };
+}

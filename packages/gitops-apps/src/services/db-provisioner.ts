@@ -10,7 +10,7 @@ import {
 import { Chart } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
-import { dataStoreEgress, podIdentityAgentEgress } from './data-store-network';
+import { dataStoreEgress, dnsEgress, podIdentityAgentEgress } from './data-store-network';
 import { PRIVATE_RANGES, RUNTIME_UID } from './service-manifests';
 import { RESTRICTED_NAMESPACE_LABELS } from '../addons/pod-security';
 import { LABELS, commonLabels, selectorLabels } from '../labels';
@@ -252,16 +252,7 @@ export class DatabaseProvisioner extends Chart {
         policyTypes: ['Ingress', 'Egress'],
         ingress: [],
         egress: [
-          {
-            to: [{
-              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-              podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-            }],
-            ports: [
-              { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
-              { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
-            ],
-          },
+          dnsEgress(),
           dataStoreEgress(env, 'postgres'),
           podIdentityAgentEgress(),
           {

@@ -16,7 +16,7 @@ import {
 import { Chart } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
-import { dataStoreEgress, podIdentityAgentEgress } from './data-store-network';
+import { dataStoreEgress, dnsEgress, podIdentityAgentEgress } from './data-store-network';
 import { RESTRICTED_NAMESPACE_LABELS } from '../addons/pod-security';
 import { namespaceSecretStore } from '../addons/security';
 import { emit } from '../emit';
@@ -319,16 +319,7 @@ export class ServiceManifests extends Chart {
       });
     }
     const egress: k8s.NetworkPolicyEgressRule[] = [
-      {
-        to: [{
-          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-          podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
-        }],
-        ports: [
-          { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) },
-          { protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) },
-        ],
-      },
+      dnsEgress(),
       ...svc.dependsOn.map((store) => dataStoreEgress(env, store)),
       // Services that use a data store sign IAM tokens with their Pod Identity credentials, served by the node's agent.
       ...(svc.dependsOn.length > 0 ? [podIdentityAgentEgress()] : []),
