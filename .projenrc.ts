@@ -44,7 +44,7 @@ const root = new typescript.TypeScriptProject({
     '@paved/guardrails@workspace:*',
   ],
   // Projen's install and drift tasks call `pnpm`; a fresh machine only has `npx -y pnpm@10`, which is not on PATH.
-  devDeps: [v.CONSTRUCTS, `pnpm@^${v.PNPM_VERSION}`, 'tsx@^4.20.0'],
+  devDeps: [v.CONSTRUCTS, `pnpm@^${v.PNPM_VERSION}`, 'tsx@^4.20.0', ...v.STRYKER],
   tsconfig: {
     compilerOptions: { ...COMPILER_OPTIONS, rootDir: 'src', outDir: 'lib' },
     include: ['src/**/*.ts'],

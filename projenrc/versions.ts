@@ -28,3 +28,12 @@ export const KUBERNETES_MODELS = [
   '@kubernetes-models/prometheus-operator@^4.4.4',
   '@kubernetes-models/external-secrets@^0.5.2',
 ];
+/**
+ * Mutation testing (`pnpm test:mutation`). Stryker 10 (2026-08-16) requires Node >= 22; 9.6.1 (2026-04-11, npm
+ * registry `time`, checked 2026-12-03) is the newest release that still runs on the Node 20 floor. Bump with the floor.
+ */
+export const STRYKER = [
+  '@stryker-mutator/core@9.6.1',
+  '@stryker-mutator/jest-runner@9.6.1',
+  '@stryker-mutator/typescript-checker@9.6.1',
+];
