@@ -29,6 +29,9 @@ export function configureRootTasks(root: typescript.TypeScriptProject, options: 
       rootDir: '<rootDir>',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testEnvironment: 'node',
+      // Stryker's sandboxes are copies of the workspace: their package.json files would clash in the module map.
+      modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.stryker-tmp/'],
       transform: {
         '^.+\\.[t]sx?$': ['ts-jest', { ...TS_JEST_OPTIONS.transformOptions, tsconfig: '<rootDir>/tsconfig.dev.json' }],
       },

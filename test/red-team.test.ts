@@ -217,6 +217,20 @@ const CASES: RedTeamCase[] = [
     }),
   },
   {
+    // The rule once judged admins by role name; a role named like an admin but configured as view must not pass.
+    finding: 'a view role promoted to cluster-admin and its access-level tag removed',
+    rule: 'PAVED-AWS-EKS-006',
+    edit: (dir) => {
+      editResource(dir, 'prod-cluster', 'aws_eks_access_entry', 'access-AWSReservedSSO_Developer_1a2b3c4d5e6f7a8b/entry', (r) => {
+        delete r.tags['paved:access-level'];
+        r.principal_arn = 'arn:aws:iam::345678901234:role/PlatformAdmin';
+      });
+      return editResource(dir, 'prod-cluster', 'aws_eks_access_policy_association', 'access-AWSReservedSSO_Developer_1a2b3c4d5e6f7a8b/policy', (r) => {
+        r.policy_arn = 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy';
+      });
+    },
+  },
+  {
     finding: 'IMDSv1 on a launch template',
     rule: 'PAVED-AWS-EC2-001',
     edit: (dir) => editResource(dir, 'prod-cluster', 'aws_launch_template', 'nodes-general/launch-template', (r) => { r.metadata_options.http_tokens = 'optional'; }),

@@ -15,6 +15,12 @@ export const BACKUP_TAG = { key: 'paved:backup', value: 'true' } as const;
 
 export const MANAGED_BY = 'paved';
 
+/**
+ * Tag on every EKS access entry with the access level the config grants (`admin`, `edit`, `view`): the Terraform
+ * records the intent next to the policy, so a guardrail can tell a configured admin from a promoted view role.
+ */
+export const ACCESS_LEVEL_TAG = 'paved:access-level';
+
 export interface TagContext {
   readonly organization: string;
   readonly environment?: string;

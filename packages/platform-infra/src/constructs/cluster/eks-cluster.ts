@@ -4,7 +4,7 @@ import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-p
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { roleArnKey, type ClusterAccessLevel, type EnvironmentNaming } from '@paved/shared-config';
+import { ACCESS_LEVEL_TAG, roleArnKey, type ClusterAccessLevel, type EnvironmentNaming } from '@paved/shared-config';
 import { Construct } from 'constructs';
 import { policyDocument } from '../iam/policy-document';
 
@@ -83,7 +83,7 @@ export class KubernetesCluster extends Construct {
     const grant = (accessId: string, principalArn: string, access: ClusterAccessLevel) => {
       if (granted.has(principalArn)) throw new Error(`${props.clusterName}: ${principalArn} is granted access twice`);
       granted.add(principalArn);
-      new ClusterAccess(this, accessId, { cluster: this.cluster, principalArn, policyArn: ACCESS_POLICIES[access] });
+      new ClusterAccess(this, accessId, { cluster: this.cluster, principalArn, access });
     };
     if (props.deployerArn) grant('deployer-access', props.deployerArn, 'admin');
     for (const access of props.accessRoles) grant(`access-${roleArnKey(access.roleArn)}`, access.roleArn, access.access);
@@ -93,18 +93,23 @@ export class KubernetesCluster extends Construct {
 interface ClusterAccessProps {
   readonly cluster: EksCluster;
   readonly principalArn: string;
-  readonly policyArn: string;
+  readonly access: ClusterAccessLevel;
 }
 
 /** One principal's access entry and its access policy, cluster-wide. */
 class ClusterAccess extends Construct {
   constructor(scope: Construct, id: string, props: ClusterAccessProps) {
     super(scope, id);
-    const entry = new EksAccessEntry(this, 'entry', { clusterName: props.cluster.name, principalArn: props.principalArn, type: 'STANDARD' });
+    const entry = new EksAccessEntry(this, 'entry', {
+      clusterName: props.cluster.name,
+      principalArn: props.principalArn,
+      type: 'STANDARD',
+      tags: { [ACCESS_LEVEL_TAG]: props.access },
+    });
     new EksAccessPolicyAssociation(this, 'policy', {
       clusterName: props.cluster.name,
       principalArn: entry.principalArn,
-      policyArn: props.policyArn,
+      policyArn: ACCESS_POLICIES[props.access],
       accessScope: { type: 'cluster' },
     });
   }
