@@ -1,6 +1,8 @@
 import { javascript, typescript } from 'projen';
 import { TypeScriptRunner } from 'projen/lib/typescript';
 import { addCiWorkflow } from './projenrc/ci-workflow';
+import { configureWorkspaceRelease, rootReleaseOptions } from './projenrc/release';
+import { addRenovateConfig } from './projenrc/renovate';
 import { configureRootTasks } from './projenrc/root-tasks';
 import { addServiceBlueprint } from './projenrc/service-blueprint';
 import * as v from './projenrc/versions';
@@ -25,15 +27,16 @@ const root = new typescript.TypeScriptProject({
   },
   typescriptVersion: v.TYPESCRIPT_VERSION,
   minNodeVersion: v.MIN_NODE_VERSION,
-  licensed: false,
   sampleCode: false,
-  release: false,
+  // Apache-2.0 and the release workflow that publishes every package (projenrc/release.ts); the root stays private.
+  ...rootReleaseOptions(),
   depsUpgrade: false,
   buildWorkflow: false,
   pullRequestTemplate: false,
   githubOptions: { pullRequestLint: false },
   prettier: false,
-  package: false,
+  // `package` packs every workspace package for the release (projenrc/release.ts); the root itself is never packed.
+  package: true,
   entrypoint: '',
   deps: [
     'esbuild@^0.28.0',
@@ -44,7 +47,7 @@ const root = new typescript.TypeScriptProject({
     '@paved/guardrails@workspace:*',
   ],
   // Projen's install and drift tasks call `pnpm`; a fresh machine only has `npx -y pnpm@10`, which is not on PATH.
-  devDeps: [v.CONSTRUCTS, `pnpm@^${v.PNPM_VERSION}`, 'tsx@^4.20.0', ...v.STRYKER],
+  devDeps: [v.CONSTRUCTS, `pnpm@^${v.PNPM_VERSION}`, 'tsx@^4.20.0', ...v.STRYKER, v.VERDACCIO],
   tsconfig: {
     compilerOptions: { ...COMPILER_OPTIONS, rootDir: 'src', outDir: 'lib' },
     include: ['src/**/*.ts'],
@@ -66,10 +69,12 @@ const root = new typescript.TypeScriptProject({
     junitReporting: false,
     preserveDefaultReporters: false,
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
-    jestConfig: { collectCoverage: false },
+    // Two workers on the 2-core CI machine: most long tests wait on subprocesses (terraform, git, npm, projen), so a
+    // second worker overlaps them; Jest's default (cores - 1) would run every file one after another.
+    jestConfig: { collectCoverage: false, maxWorkers: 2 },
   },
   tsJestOptions: TS_JEST_OPTIONS,
-  gitignore: ['/out/', '/.paved/', '/.paved-tmp-*', '*.tsbuildinfo', '.terraform/', 'cdktf.out/', '/bench-results/'],
+  gitignore: ['/out/', '/.paved/', '.paved-tmp-*', '*.tsbuildinfo', '.terraform/', 'cdktf.out/', '/bench-results/', '/reports/', '.stryker-tmp/'],
 });
 root.package.addField('private', true);
 root.tsconfigDev.file.addOverride('include', [
@@ -120,5 +125,7 @@ const blueprint = addServiceBlueprint(root);
 
 configureRootTasks(root, { packages: [sharedConfig, platformInfra, gitopsApps, guardrails], blueprint });
 addCiWorkflow(root);
+addRenovateConfig(root);
+configureWorkspaceRelease(root, { packages: [sharedConfig, platformInfra, gitopsApps, guardrails], blueprint });
 
 root.synth();

@@ -8,7 +8,8 @@ export interface RootTasksOptions {
   readonly blueprint: cdk.JsiiProject;
 }
 
-const CLI = 'node lib/cli/main.js';
+/** The repository's `paved` command (see bin/paved): installs and compiles when needed, then runs the CLI. */
+const LAUNCHER = 'node bin/paved';
 
 /**
  * The root owns the developer-facing tasks: everything is compiled once by `tsc --build`, type-checked once, linted
@@ -93,14 +94,19 @@ export function configureRootTasks(root: typescript.TypeScriptProject, options: 
   update.spawn(compile);
   update.exec('jest --updateSnapshot', { receiveArgs: true });
 
+  // `bin/paved` installs and compiles only when something changed, then runs the CLI in its own process. The package
+  // scripts call it directly rather than through projen's task runner (which costs seconds and turns every failing
+  // exit code into 1): `pnpm synth` is then a package-manager start-up away from `paved synth`, exit codes intact.
   root.addTask('paved', {
-    description: 'Run the paved CLI: pnpm paved <validate|synth> [options]',
-    steps: [{ spawn: 'compile' }, { exec: CLI, receiveArgs: true }],
+    description: 'Run the paved CLI: pnpm paved <command> [options]',
+    steps: [{ exec: LAUNCHER, receiveArgs: true }],
   });
   root.addTask('synth', {
     description: 'Synthesize the platform (shortcut for `paved synth`)',
-    steps: [{ spawn: 'compile' }, { exec: `${CLI} synth`, receiveArgs: true }],
+    steps: [{ exec: `${LAUNCHER} synth`, receiveArgs: true }],
   });
+  root.package.setScript('paved', LAUNCHER);
+  root.package.setScript('synth', `${LAUNCHER} synth`);
   root.addTask('docs:config', {
     description: 'Regenerate docs/config-reference.md from the config interfaces (checked for drift by the tests)',
     steps: [{ spawn: 'compile' }, { exec: 'node lib/docs/write-config-reference.js' }],
@@ -109,8 +115,18 @@ export function configureRootTasks(root: typescript.TypeScriptProject, options: 
     description: 'Regenerate docs/platform and examples/*/generated (docs pages, cost table and JSON); checked for drift by the tests',
     steps: [{ spawn: 'compile' }, { exec: 'node lib/docs/generated-platform-docs.js' }],
   });
+  root.addTask('addons:check-values', {
+    description: 'Download each pinned chart\'s values.yaml (online) and list every key Paved sets that the chart does not define',
+    steps: [{ spawn: 'compile' }, { exec: 'node lib/addons-check/main.js', receiveArgs: true }],
+  });
   root.addTask('bench', {
     description: 'Measure config load, infra and gitops synthesis for generated platforms (N = 3, 30, 300 services)',
     steps: [{ spawn: 'compile' }, { exec: 'node lib/bench/main.js', receiveArgs: true }],
+  });
+  root.addTask('test:mutation', {
+    description:
+      'Mutation-test every stryker/<group>.config.json in turn and write docs/mutation-report.md; fails below 80% ' +
+      '(options: --group <name>, --concurrency <n>, --summary-only; see stryker/README.md)',
+    steps: [{ spawn: 'compile' }, { exec: 'node lib/mutation/run-mutation.js', receiveArgs: true }],
   });
 }

@@ -1,4 +1,5 @@
 import { cdk, javascript, typescript } from 'projen';
+import { publishedPackageOptions } from './release';
 import { CONSTRUCTS, JSII_VERSION, MIN_NODE_VERSION, PNPM_VERSION, PROJEN_VERSION, TYPESCRIPT_VERSION, YAML } from './versions';
 import { dropPackageReporters, makeInstallARootConcern, TS_JEST_OPTIONS } from './workspace';
 
@@ -14,7 +15,6 @@ export function addServiceBlueprint(parent: typescript.TypeScriptProject): cdk.J
     description: 'A projen project type that stamps out Paved-compliant service repositories.',
     author: 'Paved',
     authorAddress: 'platform@paved.dev',
-    repositoryUrl: 'https://github.com/paved/paved.git',
     defaultReleaseBranch: 'main',
     packageManager: javascript.NodePackageManager.PNPM,
     pnpmVersion: PNPM_VERSION,
@@ -28,7 +28,8 @@ export function addServiceBlueprint(parent: typescript.TypeScriptProject): cdk.J
     release: false,
     github: false,
     docgen: false,
-    licensed: false,
+    // jsii requires a licence; the registry settings come from release.ts like every other package's.
+    ...publishedPackageOptions('packages/service-blueprint'),
     peerDeps: [`projen@^${PROJEN_VERSION}`, CONSTRUCTS],
     // yaml: the tests parse the generated workflow and compose files (projen bundles its own copy).
     devDeps: [`projen@${PROJEN_VERSION}`, CONSTRUCTS, YAML],

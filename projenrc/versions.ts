@@ -27,11 +27,19 @@ export const KUBERNETES_MODELS = [
   '@kubernetes-models/cert-manager@^4.4.4',
   '@kubernetes-models/prometheus-operator@^4.4.4',
   '@kubernetes-models/external-secrets@^0.5.2',
+  // Gateway API (opt-in ingress). 0.5.1 (2026-03-24) is the last CommonJS release; 2.0.0 (2026-08-20) is ESM-only and
+  // needs Node 22. Its schemas are Gateway API v1.0.0; the v1 fields Paved emits are unchanged up to v1.6.
+  '@kubernetes-models/gateway-api@^0.5.1',
 ];
 /**
  * Mutation testing (`pnpm test:mutation`). Stryker 10 (2026-08-16) requires Node >= 22; 9.6.1 (2026-04-11, npm
  * registry `time`, checked 2026-12-03) is the newest release that still runs on the Node 20 floor. Bump with the floor.
  */
+/**
+ * A private npm registry for test/registry-e2e.test.ts (`projen new --from` a published blueprint). 6.8 is the last
+ * minor that runs on Node 20 (`engines: >=20`; 6.9+ wants Node 22). Bump with the floor.
+ */
+export const VERDACCIO = 'verdaccio@~6.8.0';
 export const STRYKER = [
   '@stryker-mutator/core@9.6.1',
   '@stryker-mutator/jest-runner@9.6.1',

@@ -1,4 +1,5 @@
 import { javascript, typescript } from 'projen';
+import { publishedPackageOptions } from './release';
 import {
   MIN_NODE_VERSION,
   PNPM_VERSION,
@@ -44,8 +45,8 @@ export interface WorkspacePackageOptions {
 }
 
 /**
- * A private TypeScript package of the workspace. It never installs on its own: the root project runs one `pnpm install`
- * for the whole workspace after synthesis.
+ * A published TypeScript package of the workspace (Apache-2.0, released by the root's release workflow). It never
+ * installs on its own: the root project runs one `pnpm install` for the whole workspace after synthesis.
  */
 export class WorkspacePackage extends typescript.TypeScriptProject {
   constructor(options: WorkspacePackageOptions) {
@@ -66,8 +67,9 @@ export class WorkspacePackage extends typescript.TypeScriptProject {
       prettier: false,
       release: false,
       github: false,
-      package: false,
-      licensed: false,
+      // `package`: `pnpm pack` into dist/js, which rewrites `workspace:*` to the version of the package it names.
+      package: true,
+      ...publishedPackageOptions(`packages/${options.name}`),
       deps: [...(options.deps ?? []), ...workspaceDeps.map((d) => `@paved/${d}@workspace:*`)],
       devDeps: options.devDeps,
       jestOptions: {
@@ -84,7 +86,6 @@ export class WorkspacePackage extends typescript.TypeScriptProject {
       },
 
     });
-    this.package.addField('private', true);
     // `composite` lets the root `tsc --build` compile packages in dependency order (projen's options lack the key).
     this.tsconfig?.file.addOverride('compilerOptions.composite', true);
     this.tryFindObjectFile('test/tsconfig.json')?.addOverride('compilerOptions.composite', false);

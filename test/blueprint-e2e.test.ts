@@ -229,7 +229,7 @@ describe('projen new paved-python-service --from @paved/service-blueprint', () =
     const compiled = await run('python3', ['-m', 'compileall', '-q', 'src', 'tests'], { cwd: pythonRepo, env: { ...env, PYTHONPYCACHEPREFIX: path.join(work, 'pycache') } });
     expect(compiled.output).toBe('');
     expect(compiled.code).toBe(0);
-  });
+  }, MINUTE);
 
   test("the descriptor joins the platform's services catalog as a python service", () => {
     const descriptor = path.join(pythonRepo, 'paved.service.json');

@@ -98,19 +98,21 @@ describe('paved synth output is replaced atomically', () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('.paved-tmp-'))).toEqual([]);
   });
 
-  test('a successful synth replaces stale files of a previous output', () => {
+  test('a successful synth removes stale files it wrote before and keeps files it did not write', () => {
     synth(['--out', out('replaced'), '--no-timings']);
-    fs.writeFileSync(path.join(out('replaced'), 'terraform', 'stale.json'), '{}');
-    synth(['--out', out('replaced'), '--no-timings']);
-    expect(fs.existsSync(path.join(out('replaced'), 'terraform', 'stale.json'))).toBe(false);
+    fs.writeFileSync(path.join(out('replaced'), 'terraform', 'mine.json'), '{}');
+    synth(['--out', out('replaced'), '--env', 'dev', '--no-timings']);
+    expect(fs.existsSync(path.join(out('replaced'), 'gitops', 'prod'))).toBe(false);
+    expect(fs.readFileSync(path.join(out('replaced'), 'terraform', 'mine.json'), 'utf8')).toBe('{}');
   });
 
-  test('refuses to replace a directory paved did not write', () => {
+  test('refuses to replace a directory paved did not write, even one holding a summary.json', () => {
     fs.mkdirSync(out('foreign'));
+    fs.writeFileSync(path.join(out('foreign'), 'summary.json'), '{}');
     fs.writeFileSync(path.join(out('foreign'), 'notes.txt'), 'mine');
     const run = runPaved(['synth', '--out', out('foreign')]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/exists and was not written by paved \(no summary\.json\); refusing to replace it/);
+    expect(run.stderr).toMatch(/is not empty and was not written by paved \(no \.paved-output\); refusing to replace it/);
     expect(fs.readFileSync(path.join(out('foreign'), 'notes.txt'), 'utf8')).toBe('mine');
   });
 });

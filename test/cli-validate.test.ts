@@ -9,8 +9,8 @@ const fixtures = fs
   .sort();
 
 describe('paved validate on malformed configs', () => {
-  test('there are ten fixtures', () => {
-    expect(fixtures).toHaveLength(10);
+  test('there are twelve fixtures', () => {
+    expect(fixtures).toHaveLength(12);
   });
 
   test.each(fixtures)('%s prints exactly the expected problems and exits 1', (file) => {
@@ -83,7 +83,7 @@ describe('config loading errors are one line, no stack trace', () => {
 describe('usage errors', () => {
   test('an unknown command exits 2 with a hint', () => {
     const run = runPaved(['deploi']);
-    expect(run.stderr).toMatch(/^error: unknown command 'deploi' \(one of validate, synth, check, cost, docs, gitops(, [a-z]+)*\)\nrun 'paved help' for usage\n$/);
+    expect(run.stderr).toMatch(/^error: unknown command 'deploi' \(did you mean 'deploy'\?\) \(one of validate, synth, check, cost, docs, gitops(, [a-z]+)*\)\nrun 'paved help' for usage\n$/);
     expect(run.stderr).toMatch(/, deploy, destroy\b/);
     expect(run.status).toBe(2);
   });
@@ -94,9 +94,9 @@ describe('usage errors', () => {
     expect(run.status).toBe(2);
   });
 
-  test('help lists the commands', () => {
-    const run = runPaved(['help']);
-    expect(run.stdout).toMatch(/paved validate \[--config FILE\]/);
-    expect(run.stdout).toMatch(/paved synth \[--config FILE\] \[--out DIR\] \[--env NAME \.\.\.\]/);
+  test('help lists the commands, and each command\'s help its flags', () => {
+    expect(runPaved(['help']).stdout).toMatch(/^ {2}validate {2}check a platform config/m);
+    expect(runPaved(['validate', '--help']).stdout).toMatch(/^usage: paved validate \[--config FILE\]$/m);
+    expect(runPaved(['synth', '--help']).stdout).toMatch(/^usage: paved synth \[--config FILE\] \[--out DIR\] \[--env NAME \.\.\.\]/m);
   });
 });

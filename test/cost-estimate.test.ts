@@ -79,24 +79,20 @@ describe('paved cost', () => {
     const b = runPaved(['cost', '--config', FASTAPI, '--format', 'json', '--env', 'prod']);
     expect(a.stdout).toBe(b.stdout);
     const report = JSON.parse(a.stdout);
-    expect(Object.keys(report)).toEqual(['currency', 'priceTable', 'assumptions', 'environments', 'platform', 'totalUsd', 'excluded']);
+    expect(Object.keys(report)).toEqual(['currency', 'priceTable', 'assumptions', 'environments', 'platform', 'totalUsd', 'partial', 'excluded']);
     expect(report.environments.map((e: any) => e.name)).toEqual(['prod']);
     expect(report.priceTable.sources.length).toBeGreaterThan(0);
   });
 
-  test('an unpriced region or instance type is one line naming what is supported', () => {
-    const config = structuredClone(example) as any;
-    config.environments = config.environments.map((e: any) => (e.name === 'dev' ? { ...e, region: 'sa-east-1' } : e));
-    const file = path.join(work, 'sa.json');
-    fs.writeFileSync(file, JSON.stringify(config));
-    const run = runPaved(['cost', '--config', file]);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^error: .*sa\.json: the price table has no prices for region sa-east-1 \(it covers ap-south-1, eu-west-1, us-east-1; add the region to src\/cost\/prices\/aws-prices\.ts with its sources\)\n$/);
+  test('an unpriced instance type is a "not priced" line naming what is supported, and the total a lower bound (exit 0)', () => {
+    // Every commercial region is priced (test/cost-regions.test.ts); an instance type the table lacks is not an error.
     const typed = structuredClone(example) as any;
     typed.environments[0].cluster = { nodeGroups: [{ name: 'gpu', instanceTypes: ['p5.48xlarge'], minSize: 1, maxSize: 1 }] };
     fs.writeFileSync(path.join(work, 'gpu.json'), JSON.stringify(typed));
     const gpu = runPaved(['cost', '--config', path.join(work, 'gpu.json')]);
-    expect(gpu.status).toBe(1);
-    expect(gpu.stderr).toMatch(/no price for EC2 instance type 'p5\.48xlarge' in eu-west-1 \(add it to .*, or use one it has: m5\.2xlarge, /);
+    expect(gpu.status).toBe(0);
+    expect(gpu.stderr).toBe('');
+    expect(gpu.stdout).toMatch(/not priced: .*no price for EC2 instance type 'p5\.48xlarge' in eu-west-1 \(add it to .*, or use one it has: c5, c5a, /);
+    expect(gpu.stdout).toMatch(/^total at least \$/m);
   });
 });

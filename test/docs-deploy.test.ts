@@ -33,7 +33,7 @@ const quote = (arg: string) => `'${arg.replace(/'/g, "'\\''")}'`;
 
 function runDocCommand(line: string): { status: number | null; output: string; calls: LoggedCall[] } {
   stubs.reset();
-  const args = line.replace(/^pnpm paved /, '').split(/\s+/);
+  const args = line.replace(/^bin\/paved /, '').split(/\s+/);
   const run = spawnSync('script', ['-qec', [process.execPath, CLI, ...args].map(quote).join(' '), '/dev/null'], {
     cwd: project,
     input: 'y\n'.repeat(40),
@@ -46,11 +46,11 @@ function runDocCommand(line: string): { status: number | null; output: string; c
 
 describe('docs/deploy.md', () => {
   test('its shell blocks hold only paved commands, and the ones the page is about', () => {
-    for (const line of commands) expect(line).toMatch(/^pnpm paved (deploy|destroy)( --?[a-z-]+( [a-z0-9-]+)?)*$/);
+    for (const line of commands) expect(line).toMatch(/^bin\/paved (deploy|destroy)( --?[a-z-]+( [a-z0-9-]+)?)*$/);
     expect(commands).toEqual(expect.arrayContaining([
-      'pnpm paved deploy --bootstrap',
-      'pnpm paved deploy --plan-only',
-      'pnpm paved destroy --env dev',
+      'bin/paved deploy --bootstrap',
+      'bin/paved deploy --plan-only',
+      'bin/paved destroy --env dev',
       expect.stringMatching(/--tool cdktf/),
     ]));
   });
@@ -68,11 +68,11 @@ describe('docs/deploy.md', () => {
     expect(tools.size).toBeGreaterThan(0);
     const verbs = run.calls.filter((c) => c.tool === 'terraform').map((c) => c.argv[0]);
     if (/--plan-only/.test(line as string)) expect(verbs).not.toContain('apply');
-    if (line === 'pnpm paved deploy --bootstrap') {
+    if (line === 'bin/paved deploy --bootstrap') {
       expect(run.calls.filter((c) => c.argv.includes('-migrate-state')).map((c) => path.basename(c.cwd))).toEqual(['bootstrap-210987654321', 'bootstrap']);
       expect(verbs.filter((v) => v === 'apply')).toHaveLength(15);
     }
-    if (line === 'pnpm paved deploy') expect(verbs.filter((v) => v === 'apply')).toHaveLength(15);
+    if (line === 'bin/paved deploy') expect(verbs.filter((v) => v === 'apply')).toHaveLength(15);
     if (/destroy --env dev/.test(line as string)) expect(verbs.filter((v) => v === 'destroy')).toHaveLength(4);
     if (/--tool cdktf/.test(line as string)) expect(tools).toEqual(new Set(['cdktf', 'aws']));
   }, 120_000);

@@ -86,7 +86,7 @@ describe('api-spa-helm (seed 001)', () => {
   });
 
   test('EKS runs a supported version instead of the seed\'s 1.30', () => {
-    expect(resources('api-spa-helm', 'production-cluster', 'aws_eks_cluster')[0].version).toBe('1.34');
+    expect(resources('api-spa-helm', 'production-cluster', 'aws_eks_cluster')[0].version).toBe('1.36');
   });
 });
 

@@ -109,7 +109,7 @@ describe('paved gitops publish', () => {
     const run = publish(base, '--branch', 'rendered', '--repo', bare);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^paved gitops publish: rendered -> [0-9a-f]{12} \(81 files changed, committed to the local branch, not pushed\)\n/);
+    expect(run.stdout).toMatch(/^paved gitops publish: rendered -> [0-9a-f]{12} \(90 files changed, committed to the local branch, not pushed\)\n/);
     first = git(bare, 'rev-parse', 'rendered');
     const tree = files('rendered');
     expect(tree).toContain('environments/prod/apps/root.yaml');
@@ -227,7 +227,7 @@ describe('paved gitops publish --push', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const after = tip();
-    expect(run.stdout).toMatch(new RegExp(`^paved gitops publish: ${label} -> ${after.slice(0, 12)} \\(on top of ${before.slice(0, 12)}, 27 files changed, pushed\\)\n`));
+    expect(run.stdout).toMatch(new RegExp(`^paved gitops publish: ${label} -> ${after.slice(0, 12)} \\(on top of ${before.slice(0, 12)}, 30 files changed, pushed\\)\n`));
     expect(parentOf(remote, after)).toBe(before);
     expect(files('rendered', remote)).toEqual(expect.arrayContaining(['NOTES.md', 'environments/sandbox/keep.yaml', 'environments/dev/apps/root.yaml']));
     if (how !== 'repo-url') {
@@ -305,7 +305,7 @@ describe('paved gitops publish --push', () => {
     expect(files('rendered', remote)).toEqual(expect.arrayContaining(['environments/sandbox/landed.yaml', 'environments/dev/apps/root.yaml']));
     expect(run.stdout).toMatch(new RegExp(
       `^paved gitops publish: origin/rendered moved between fetch and push \\(someone published in between\\); fetched it again and rebuilt on top of ${landed.slice(0, 12)}\n`
-      + `paved gitops publish: origin/rendered -> ${after.slice(0, 12)} \\(on top of ${landed.slice(0, 12)}, 27 files changed, pushed\\)\n`,
+      + `paved gitops publish: origin/rendered -> ${after.slice(0, 12)} \\(on top of ${landed.slice(0, 12)}, 30 files changed, pushed\\)\n`,
     ));
   });
 

@@ -210,8 +210,12 @@ const FIXTURES: Record<string, Fixture> = {
   'PAVED-AWS-SECRET-001': { subject: DB, fail: (t) => { t.password = 'hunter2'; } },
   'PAVED-AWS-SECRET-002': { subject: DB, fail: (t) => { delete t.manage_master_user_password; t.password = '${data.aws_secretsmanager_random_password.pw.random_password}'; } },
   'PAVED-K8S-ENV-001': { subject: API, fail: (d) => { container(d).env.push({ name: 'DB_PASS', value: 'hunter2' }); } },
+  'PAVED-K8S-TLS-001': { subject: API, fail: (d) => { container(d).env.find((e: any) => e.name === 'PGSSLMODE').value = 'require'; } },
   'PAVED-ARGO-011': { subject: ADDON, fail: (d) => { d.spec.source.helm.valuesObject.webhook = { adminPassword: 'hunter2' }; } },
   'PAVED-ARGO-012': { subject: ADDON, fail: (d) => { d.spec.source.helm.valuesObject.webhook = { hostNetwork: true }; } },
+  // Issue 14 (add-on versions): a retired chart version pinned by hand.
+  'PAVED-ARGO-013': { subject: ADDON, fail: (d) => { d.spec.source.chart = 'promtail'; d.spec.source.targetRevision = '6.16.6'; } },
+  'PAVED-ARGO-014': { subject: k8s('prod', 'ApplicationSet', 'loki'), fail: (d) => { d.spec.template.spec.source.helm.valuesObject.gateway.basicAuth.enabled = false; } },
   'PAVED-K8S-ESO-001': { subject: k8s('prod', 'ExternalSecret', 'api-secrets', 'api'), fail: (d) => { d.spec.data[0].remoteRef.key = 'northwind/prod/worker/queue-token'; } },
 
   // Issue 13 (cluster): NetworkPolicies enforced, secret stores per namespace, Pod Security on add-on namespaces.
@@ -221,11 +225,19 @@ const FIXTURES: Record<string, Fixture> = {
     fail: (d, i) => {
       d.spec.secretStoreRef = { kind: 'ClusterSecretStore', name: 'aws-secrets-manager' };
       const file = 'gitops/prod/addons/external-secrets/manifests.yaml';
-      const object = { apiVersion: 'external-secrets.io/v1beta1', kind: 'ClusterSecretStore', metadata: { name: 'aws-secrets-manager' }, spec: { provider: { aws: { service: 'SecretsManager', region: 'eu-west-1' } } } };
+      const object = { apiVersion: 'external-secrets.io/v1', kind: 'ClusterSecretStore', metadata: { name: 'aws-secrets-manager' }, spec: { provider: { aws: { service: 'SecretsManager', region: 'eu-west-1' } } } };
       (i.documents as any[]).push({ environment: 'prod', file, line: 1, apiVersion: object.apiVersion, kind: object.kind, name: 'aws-secrets-manager', address: `${file}#ClusterSecretStore/aws-secrets-manager`, object });
     },
   },
   'PAVED-ARGO-PSA-001': { subject: ADDON, fail: (d) => { delete d.spec.syncPolicy.managedNamespaceMetadata; } },
+  // Issue 14: the ALB ingress.
+  'PAVED-K8S-ALB-001': { subject: k8s('prod', 'Ingress', 'api', 'api'), fail: (d) => { d.metadata.annotations['alb.ingress.kubernetes.io/listen-ports'] = '[{"HTTP":80}]'; } },
+  'PAVED-K8S-ALB-002': {
+    subject: k8s('prod', 'ApplicationSet', 'aws-load-balancer-controller'),
+    // The example brings no web ACL: the passing case is prod with ingress.wafAclArn set.
+    pass: (d) => { d.spec.template.spec.source.helm.valuesObject.ingressClassParams.spec.wafv2AclArn = 'arn:aws:wafv2:eu-west-1:345678901234:regional/webacl/edge/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b'; },
+    fail: () => undefined,
+  },
 };
 
 // Rules about resources the example does not have get their subject added for both cases.
@@ -240,6 +252,32 @@ FIXTURES['PAVED-K8S-PLAIN-001'] = {
   pass: (d) => { delete d.stringData; },
   fail: () => undefined,
 };
+
+// Issue 14 (EKS Argo CD capability): the example runs ArgoCD self-managed, where these are allowed (passing case); the
+// failing case adds the capability to prod's platform stack. The subjects are added by hand, as a user would.
+const onCapability = (_d: any, i: CheckInput) => {
+  const json = i.stacks.find((s) => s.name === 'prod-platform')!.json as any;
+  json.resource.aws_eks_capability = { argocd: { type: 'ARGOCD', capability_name: 'argocd' } };
+};
+FIXTURES['PAVED-ARGO-CAP-001'] = { subject: k8s('prod', 'ConfigMap', 'argocd-cm', 'argocd'), fail: onCapability };
+FIXTURES['PAVED-ARGO-CAP-002'] = { subject: k8s('prod', 'ConfigMap', 'argocd-cm', 'argocd'), fail: onCapability };
+FIXTURES['PAVED-ARGO-CAP-003'] = { subject: k8s('prod', 'ConfigMap', 'argocd-notifications-cm', 'argocd'), fail: onCapability };
+FIXTURES['PAVED-ARGO-CAP-004'] = { subject: k8s('prod', 'ConfigMap', 'argocd-cm', 'argocd'), fail: onCapability };
+
+/** ArgoCD configuration a self-managed user might add by hand: a Lua health check, a plugin, notifications. */
+function withArgoCdConfig(input: CheckInput): void {
+  const file = 'gitops/prod/apps/argocd-config.yaml';
+  const configMap = (name: string, data: Record<string, string>) => {
+    const object = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: 'argocd' }, data };
+    (input.documents as any[]).push({ environment: 'prod', file, line: 1, apiVersion: 'v1', kind: 'ConfigMap', name, namespace: 'argocd', address: `${file}#ConfigMap/argocd/${name}`, object });
+  };
+  configMap('argocd-cm', {
+    'resource.customizations.health.argoproj.io_Application': 'hs = {}\nreturn hs',
+    'resource.customizations.ignoreDifferences.apps_Deployment': 'jsonPointers: [/spec/replicas]',
+    'configManagementPlugins': '- name: kustomized-helm',
+  });
+  configMap('argocd-notifications-cm', { 'service.slack': 'token: $slack-token' });
+}
 
 /** The example renders no Secret (ExternalSecrets create them in the cluster): add the one a hand edit would. */
 function withSecret(input: CheckInput): void {
@@ -257,6 +295,7 @@ function run(ruleId: string, fixture: Fixture, failing: boolean) {
   const input = structuredClone(base) as CheckInput;
   if (ruleId === 'PAVED-AWS-IAM-002') withIamUser(input);
   if (ruleId === 'PAVED-K8S-PLAIN-001') withSecret(input);
+  if (ruleId.startsWith('PAVED-ARGO-CAP-')) withArgoCdConfig(input);
   const { target, address } = locate(input, fixture.subject);
   if (failing) fixture.fail(target, input);
   else fixture.pass?.(target, input);

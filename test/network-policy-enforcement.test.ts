@@ -77,3 +77,55 @@ describe('NetworkPolicies have an enforcing engine', () => {
     expect(missing.map((f) => f.address)).toEqual([expect.stringMatching(/^prod-cluster:aws_eks_cluster\./)]);
   });
 });
+
+describe('NetworkPolicies have an enforcing engine in EKS Auto Mode', () => {
+  // GIVEN the example with every environment on Auto Mode: no vpc-cni add-on, Auto Mode runs the CNI itself
+  type Env = PlatformConfig['environments'][number];
+  const onAutoMode = (env: Env): Env => {
+    const { nodeGroups: _dropped, ...cluster } = env.cluster ?? {};
+    return { ...env, cluster: { ...cluster, compute: 'auto-mode' } };
+  };
+  const config: PlatformConfig = { ...example, environments: example.environments.map(onAutoMode) };
+  const platform = resolvePlatform(config);
+  const root = path.join(out, 'auto-mode');
+  fs.mkdirSync(root, { recursive: true });
+  const { stacks } = synthesizeInfrastructure(platform, { outdir: path.join(root, 'terraform') });
+  const rendered = renderGitops(platform);
+  for (const file of rendered) {
+    fs.mkdirSync(path.join(root, 'gitops', path.dirname(file.path)), { recursive: true });
+    fs.writeFileSync(path.join(root, 'gitops', file.path), toYaml(file.documents));
+  }
+  fs.writeFileSync(path.join(root, 'summary.json'), JSON.stringify({
+    environments: platform.environments.map((e) => ({ name: e.name, profile: e.profile })),
+    terraform: { stacks: stacks.map((st) => ({ name: st.name, environment: st.environment })) },
+  }));
+  const rule = ALL_RULES.find((r) => r.id === 'PAVED-AWS-CNI-001')!;
+
+  test.each(['dev', 'staging', 'prod'])('%s: no vpc-cni add-on; the Auto Mode network policy controller is switched on', (env) => {
+    expect(clusterAddons(path.join(root, 'terraform'), env)).toEqual([]);
+    const switches = rendered.filter((f) => f.path.startsWith(`${env}/`)).flatMap((f) => f.documents)
+      .filter((d: any) => d.kind === 'ConfigMap' && d.metadata.name === 'amazon-vpc-cni' && d.metadata.namespace === 'kube-system');
+    expect(switches.map((d: any) => d.data)).toEqual([{ 'enable-network-policy-controller': 'true' }]);
+  });
+
+  test('the production WAF advisory (PAVED-K8S-ALB-002) still reads Auto Mode Ingresses, through their IngressClassParams', () => {
+    const waf = ALL_RULES.find((r) => r.id === 'PAVED-K8S-ALB-002')!;
+    const findings = runChecks(readOutput(root), { rules: [waf], today: '2026-12-03' }).findings;
+    // The example sets no ingress.wafAclArn: the production-profile environments are advised, development is not checked.
+    expect(findings.length).toBeGreaterThan(0);
+    expect([...new Set(findings.map((f) => f.address.split('/')[1]))].sort()).toEqual(['prod', 'staging']);
+    expect(findings[0].problem).toMatch(/internet-facing ALB of the Auto Mode IngressClass alb without wafv2-acl-arn/);
+  });
+
+  test('the guardrail passes, and fails the cluster whose switch is gone', () => {
+    const input = readOutput(root);
+    expect(runChecks(input, { rules: [rule], today: '2026-12-03' }).findings).toEqual([]);
+    // WHEN prod's ConfigMap is removed from the manifests
+    const gitopsDir = path.join(root, 'gitops', 'prod', 'platform', 'auto-mode');
+    fs.rmSync(gitopsDir, { recursive: true, force: true });
+    const findings = runChecks(readOutput(root), { rules: [rule], today: '2026-12-03' }).findings;
+    // THEN exactly prod's cluster fails, naming the missing switch
+    expect(findings.map((f) => f.address)).toEqual([expect.stringMatching(/^prod-cluster:aws_eks_cluster\./)]);
+    expect(findings[0].problem).toMatch(/Auto Mode and no kube-system\/amazon-vpc-cni ConfigMap is rendered, so the \d+ NetworkPolicies of prod are not enforced/);
+  });
+});

@@ -68,14 +68,14 @@ describe('paved docs', () => {
     expect(chart.match(/nat_\d\("NAT gateway \d"\)/g)).toHaveLength(3);
     expect(chart).toContain('ng_general["nodes general: 3-9 x m6i.large/m5.large on-demand"]');
     expect(chart).toContain('postgres[("RDS PostgreSQL 16.6 db.m6g.large Multi-AZ")]');
-    expect(chart).toContain('nlb -->|"api.northwind.dev"| svc_api');
+    expect(chart).toContain('alb -->|"api.northwind.dev"| svc_api');
     expect(chart).toContain('svc_worker --> redis');
     expect(chart).toMatch(/addons\["add-ons: .*velero"\]/);
     expect(mermaid(page('dev.md')).match(/nat_\d/g)).toHaveLength(2); // one gateway: its node and the egress edge
   });
 
   test('a label with characters Mermaid treats specially cannot break the diagram', () => {
-    expect(mermaid(page('prod.md'))).toContain('subgraph eks["EKS northwind-prod-eks #40;Kubernetes 1.34#41;"]');
+    expect(mermaid(page('prod.md'))).toContain('subgraph eks["EKS northwind-prod-eks #40;Kubernetes 1.36#41;"]');
   });
 
   test('endpoints, cost table and runbooks with the real names', () => {
@@ -139,7 +139,7 @@ describe('paved docs', () => {
     fs.writeFileSync(path.join(dir, 'mine', 'notes.md'), 'mine\n');
     const refused = runPaved(['docs', '--out', path.join(dir, 'mine')]);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/exists and was not written by paved \(no index\.md\)/);
+    expect(refused.stderr).toMatch(/is not empty and was not written by paved \(no \.paved-output\)/);
   });
 });
 
@@ -147,7 +147,9 @@ describe('generated docs and cost output are up to date', () => {
   test.each(generatedDocsTargets(ROOT).map((t) => [t.outDir, t]))('%s', (_, target) => {
     const expected = renderGeneratedDocs(ROOT, target);
     const dir = path.join(ROOT, target.outDir);
-    const committed = fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+    // The ownership marker lists exactly the generated files (paved docs and docs:generate write the same set).
+    expect(JSON.parse(fs.readFileSync(path.join(dir, '.paved-output'), 'utf8'))).toEqual({ tool: 'paved', kind: 'docs', files: [...expected.keys()].sort() });
+    const committed = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f !== '.paved-output').sort() : [];
     const stale = [...expected.keys()].filter((f) => !fs.existsSync(path.join(dir, f)) || fs.readFileSync(path.join(dir, f), 'utf8') !== expected.get(f));
     const extra = committed.filter((f) => !expected.has(f));
     if (stale.length || extra.length) {

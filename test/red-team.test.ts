@@ -244,6 +244,26 @@ const CASES: RedTeamCase[] = [
     },
   },
   {
+    finding: '`sslmode=require` without certificate verification in a connection string',
+    rule: 'PAVED-K8S-TLS-001',
+    edit: (dir) => {
+      editManifests(dir, API, (docs) => {
+        const secret = docs.find((d) => d.kind === 'ExternalSecret' && d.metadata.name === 'api-postgres');
+        secret.spec.target.template.data.DATABASE_URL = secret.spec.target.template.data.DATABASE_URL.replace('sslmode=verify-full', 'sslmode=require');
+      });
+      return `${API}#ExternalSecret/api/api-postgres`;
+    },
+  },
+  {
+    finding: 'Loki without authentication (the gateway\'s basic auth turned off)',
+    rule: 'PAVED-ARGO-014',
+    edit: (dir) => {
+      const file = 'gitops/prod/apps/addon-loki.yaml';
+      editManifests(dir, file, (docs) => { docs[0].spec.template.spec.source.helm.valuesObject.gateway.basicAuth = { enabled: false }; });
+      return `${file}#ApplicationSet/argocd/loki`;
+    },
+  },
+  {
     finding: 'a cross-namespace ExternalSecret',
     rule: 'PAVED-K8S-ESO-001',
     edit: (dir) => {
@@ -282,11 +302,12 @@ const CASES: RedTeamCase[] = [
     finding: 'Helm add-on values: hostNetwork for the ingress controller',
     rule: 'PAVED-ARGO-012',
     edit: (dir) => {
-      editManifests(dir, 'gitops/prod/apps/addon-ingress-nginx.yaml', (docs) => {
-        const helm = docs[0].spec.source.helm;
-        helm.valuesObject = { ...helm.valuesObject, controller: { ...helm.valuesObject?.controller, hostNetwork: true } };
+      // The AWS Load Balancer Controller's chart has a hostNetwork value (issue 14: it replaced ingress-nginx).
+      editManifests(dir, 'gitops/prod/apps/addon-aws-load-balancer-controller.yaml', (docs) => {
+        const helm = docs[0].spec.template.spec.source.helm;
+        helm.valuesObject = { ...helm.valuesObject, hostNetwork: true };
       });
-      return 'gitops/prod/apps/addon-ingress-nginx.yaml#Application/';
+      return 'gitops/prod/apps/addon-aws-load-balancer-controller.yaml#ApplicationSet/';
     },
   },
 ];

@@ -2,7 +2,7 @@ import { definePlatform } from '@paved/shared-config';
 
 /**
  * Seed 001: DDMS, a Node.js API and a Vite SPA served by hardened nginx, on PostgreSQL 16 (Multi-AZ) and encrypted
- * Redis, with ingress-nginx behind an NLB, the AWS Load Balancer Controller, ExternalDNS, cert-manager, the
+ * Redis, behind a shared ALB of the AWS Load Balancer Controller (TLS from ACM), ExternalDNS, cert-manager, the
  * kube-prometheus-stack alerting to Slack, AWS Backup (30 days) and nightly Velero backups; staging and production.
  */
 export default definePlatform({

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { DEPLOY_FLAGS } from './command-table';
 import { type Command, parseOptions } from './commands';
 import { DEFAULT_CONFIG, DEFAULT_OUT } from './defaults';
 import { UsageError, UserError } from './user-error';
@@ -18,18 +19,8 @@ const TOOLS = ['terraform', 'cdktf'] as const;
 
 export const deployCommand: Command = {
   name: 'deploy',
-  summary: 'Synthesize, check, then plan and apply every Terraform stack in dependency order',
-  usage: 'paved deploy [--config FILE] [--out DIR] [--env NAME ...] [--plan-only] [--auto-approve] [--bootstrap] [--tool terraform|cdktf]',
   async run(args, io) {
-    const options = parseOptions('deploy', args, {
-      'config': { type: 'string' },
-      'out': { type: 'string' },
-      'env': { type: 'string', multiple: true },
-      'plan-only': { type: 'boolean' },
-      'auto-approve': { type: 'boolean' },
-      'bootstrap': { type: 'boolean' },
-      'tool': { type: 'string' },
-    });
+    const options = parseOptions('deploy', args, DEPLOY_FLAGS);
     const tool = (options.tool ?? 'terraform') as (typeof TOOLS)[number];
     if (!TOOLS.includes(tool)) throw new UsageError(`paved deploy: --tool '${tool}' is not one of ${TOOLS.join(', ')}`);
     if (tool === 'cdktf' && options.bootstrap) {

@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { DESTROY_FLAGS } from './command-table';
 import { type Command, parseOptions } from './commands';
 import { DEFAULT_CONFIG } from './defaults';
 import { UsageError, UserError } from './user-error';
+import { makeWorkDir, removeWorkDir } from './work-dir';
 import { loadConfig } from '../config/load-config';
 import { canPrompt, terminalConfirm } from '../deploy/confirm';
 import { destroyEnvironment } from '../deploy/destroy';
@@ -25,16 +25,8 @@ function nonNegative(flag: string, value: string | undefined, fallback: number, 
 
 export const destroyCommand: Command = {
   name: 'destroy',
-  summary: "Empty an environment's cluster, then destroy its stacks in reverse order",
-  usage: 'paved destroy --env NAME [--config FILE] [--auto-approve] [--wait-passes N] [--wait-interval SECONDS]',
   async run(args, io) {
-    const options = parseOptions('destroy', args, {
-      'config': { type: 'string' },
-      'env': { type: 'string' },
-      'auto-approve': { type: 'boolean' },
-      'wait-passes': { type: 'string' },
-      'wait-interval': { type: 'string' },
-    });
+    const options = parseOptions('destroy', args, DESTROY_FLAGS);
     if (!options.env) throw new UsageError('paved destroy: --env NAME is required (one environment at a time)');
     const wait = {
       passes: Math.max(1, nonNegative('--wait-passes', options['wait-passes'], DEFAULT_DRAIN_WAIT.passes, true)),
@@ -49,7 +41,7 @@ export const destroyCommand: Command = {
 
     // The environment's stacks as the config describes them today, synthesized aside: `out/` stays as it is, and the
     // guardrails do not gate a teardown.
-    const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-destroy-'));
+    const temporary = makeWorkDir('destroy');
     const interrupts = new Interrupts().install();
     const prompt = terminalConfirm(interrupts);
     try {
@@ -72,7 +64,7 @@ export const destroyCommand: Command = {
     } finally {
       prompt.close();
       interrupts.uninstall();
-      fs.rmSync(temporary, { recursive: true, force: true });
+      removeWorkDir(temporary);
     }
     return 0;
   },

@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { DIFF_FLAGS } from './command-table';
 import { type Command, parseOptions } from './commands';
 import { DEFAULT_CONFIG } from './defaults';
 import { UsageError, UserError } from './user-error';
+import { makeWorkDir, removeWorkDir } from './work-dir';
 import { displayPathOf, loadConfig } from '../config/load-config';
 import { diffOutputs } from '../diff/diff-report';
 import { formatJson, formatText } from '../diff/format';
@@ -16,17 +17,8 @@ export const DEPLOYED_DIR = path.join('.paved', 'deployed');
 
 export const diffCommand: Command = {
   name: 'diff',
-  summary: 'Show what a new synth changes against the deployed (or any previous) output, destroys and replacements first',
-  usage: 'paved diff [--config FILE] [--env NAME ...] [--against DIR] [--new DIR] [--format text|json] [--exit-code]',
   async run(args, io) {
-    const options = parseOptions('diff', args, {
-      'config': { type: 'string' },
-      'env': { type: 'string', multiple: true },
-      'against': { type: 'string' },
-      'new': { type: 'string' },
-      'format': { type: 'string' },
-      'exit-code': { type: 'boolean' },
-    });
+    const options = parseOptions('diff', args, DIFF_FLAGS);
     const format = (options.format ?? 'text') as (typeof FORMATS)[number];
     if (!FORMATS.includes(format)) throw new UsageError(`paved diff: --format '${format}' is not one of ${FORMATS.join(', ')}`);
     const configFile = path.resolve(io.cwd, options.config ?? DEFAULT_CONFIG);
@@ -58,7 +50,7 @@ export const diffCommand: Command = {
         const declared = (loaded.value as { environments?: { name?: unknown }[] }).environments;
         configEnvironments = (Array.isArray(declared) ? declared : []).map((e) => e?.name).filter((n): n is string => typeof n === 'string');
         source = `${loaded.displayPath} (synthesized now)`;
-        temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-diff-'));
+        temporary = makeWorkDir('diff');
         const outDir = path.join(temporary, 'out');
         // Guardrails are `paved check`'s business: a diff is worth seeing even for output that check would refuse.
         const synth = await synthesizePlatform({ loaded, loadMs: 0, outDir, environments: options.env, timings: false, checks: false });
@@ -70,7 +62,7 @@ export const diffCommand: Command = {
       else formatText(report, `paved diff: ${source} against ${baselineShown}`).forEach((l) => io.out(l));
       return options['exit-code'] && report.changes ? 2 : 0;
     } finally {
-      if (temporary) fs.rmSync(temporary, { recursive: true, force: true });
+      if (temporary) removeWorkDir(temporary);
     }
   },
 };

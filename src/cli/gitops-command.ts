@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chartVersionFor, renderGitops, serviceChart, toYaml, validateRendered } from '@paved/gitops-apps';
 import { resolvePlatform } from '@paved/shared-config';
+import { CHART_FLAGS, PUBLISH_FLAGS } from './command-table';
 import { type Command, type Io, parseOptions } from './commands';
 import { DEFAULT_CONFIG } from './defaults';
 import { UsageError, UserError } from './user-error';
@@ -19,19 +20,11 @@ const USAGE = [
 
 export const gitopsCommand: Command = {
   name: 'gitops',
-  summary: 'Commit the rendered GitOps tree of every environment to a branch (without touching your working tree)',
-  usage: USAGE,
   async run(args, io) {
     const [sub, ...rest] = args;
     if (sub === 'chart') return writeChart(rest, io);
     if (sub !== 'publish') throw new UsageError(`paved gitops: expected a subcommand, 'publish' or 'chart' (usage: ${USAGE})`);
-    const options = parseOptions('gitops publish', rest, {
-      config: { type: 'string' },
-      branch: { type: 'string' },
-      repo: { type: 'string' },
-      push: { type: 'boolean' },
-      env: { type: 'string', multiple: true },
-    });
+    const options = parseOptions('gitops publish', rest, PUBLISH_FLAGS);
     if (!options.branch) throw new UsageError(`paved gitops publish: --branch is required (usage: ${USAGE})`);
     const loaded = loadConfig(options.config ?? DEFAULT_CONFIG, io.cwd);
     const checked = checkConfig(loaded);
@@ -110,7 +103,7 @@ function reportPublish(branch: string, result: PublishResult, io: Io): void {
 
 /** `paved gitops chart`: one service of one environment as a Helm chart, written atomically to `--out`. */
 async function writeChart(args: string[], io: Io): Promise<number> {
-  const options = parseOptions('gitops chart', args, { config: { type: 'string' }, service: { type: 'string' }, env: { type: 'string' }, out: { type: 'string' } });
+  const options = parseOptions('gitops chart', args, CHART_FLAGS);
   if (!options.service || !options.env || !options.out) throw new UsageError(`paved gitops chart: --service, --env and --out are required (usage: ${USAGE})`);
   const loaded = loadConfig(options.config ?? DEFAULT_CONFIG, io.cwd);
   const checked = checkConfig(loaded);
@@ -131,7 +124,7 @@ async function writeChart(args: string[], io: Io): Promise<number> {
       fs.mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
       fs.writeFileSync(path.join(dir, f.path), f.content);
     }
-  }, 'Chart.yaml');
+  }, { kind: 'chart', shown: `--out ${options.out}` });
   io.out(`paved gitops chart: ${service.name} (${env.name}) -> ${options.out} (helm upgrade --install ${service.name} ${options.out})`);
   return 0;
 }

@@ -1,29 +1,12 @@
-import { checkCommand } from './check-command';
-import type { Command, Io } from './commands';
-import { costCommand } from './cost-command';
-import { deployCommand } from './deploy-command';
-import { destroyCommand } from './destroy-command';
-import { diffCommand } from './diff-command';
-import { docsCommand } from './docs-command';
-import { gitopsCommand } from './gitops-command';
-import { synthCommand } from './synth-command';
+import { COMMAND_TABLE } from './command-table';
+import type { Io } from './commands';
+import { commandHelp, topLevelHelp } from './help';
+import { didYouMean } from './suggest';
 import { UserError, UsageError } from './user-error';
-import { validateCommand } from './validate-command';
+import { pavedVersion } from './version';
 
-/** Every command of the `paved` CLI. Later issues register theirs here. */
-export const COMMANDS: readonly Command[] = [
-  validateCommand, synthCommand, checkCommand, costCommand, docsCommand, gitopsCommand, deployCommand, destroyCommand, diffCommand,
-];
-
-function help(io: Io): number {
-  io.out('usage: paved <command> [options]');
-  io.out('');
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
-  for (const c of COMMANDS) io.out(`  ${c.usage.padEnd(width)}  ${c.summary}`);
-  io.out('');
-  io.out('The default config is platform.config.ts in the current directory; the default output directory is out/.');
-  return 0;
-}
+const HELP = ['help', '--help', '-h'];
+const VERSION = ['--version', '-V', 'version'];
 
 /**
  * Runs one CLI invocation and returns its exit code. User mistakes print their lines and exit 1 (2 for usage);
@@ -32,13 +15,28 @@ function help(io: Io): number {
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [name, ...args] = argv;
   try {
-    if (!name || name === 'help' || name === '--help' || name === '-h') return help(io);
-    const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(`unknown command '${name}' (one of ${COMMANDS.map((c) => c.name).join(', ')})`);
-    if (args.includes('--help') || args.includes('-h')) {
-      io.out(`usage: ${command.usage}`);
+    if (!name || HELP.includes(name)) {
+      const entry = name === 'help' && args[0] ? COMMAND_TABLE.find((c) => c.name === args[0]) : undefined;
+      (entry ? commandHelp(entry) : topLevelHelp()).forEach((l) => io.out(l));
       return 0;
     }
+    if (VERSION.includes(name)) {
+      io.out(`paved ${pavedVersion()}`);
+      return 0;
+    }
+    const entry = COMMAND_TABLE.find((c) => c.name === name);
+    if (!entry) {
+      const names = COMMAND_TABLE.map((c) => c.name);
+      const hint = name.startsWith('-') ? didYouMean(name, ['--help', '--version']) : didYouMean(name, names);
+      throw new UsageError(name.startsWith('-')
+        ? `unknown option '${name}'${hint} (a command comes first: one of ${names.join(', ')})`
+        : `unknown command '${name}'${hint} (one of ${names.join(', ')})`);
+    }
+    if (args.includes('--help') || args.includes('-h')) {
+      commandHelp(entry).forEach((l) => io.out(l));
+      return 0;
+    }
+    const command = await entry.load();
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof UserError) {

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { SYNTH_FLAGS } from './command-table';
 import { type Command, parseOptions } from './commands';
 import { DEFAULT_CONFIG, DEFAULT_OUT } from './defaults';
 import { displayPathOf, loadConfig } from '../config/load-config';
@@ -7,15 +8,8 @@ import { synthesizePlatform } from '../synth/synthesize-platform';
 
 export const synthCommand: Command = {
   name: 'synth',
-  summary: 'Synthesize Terraform and GitOps manifests for every environment',
-  usage: 'paved synth [--config FILE] [--out DIR] [--env NAME ...] [--no-timings]',
   async run(args, io) {
-    const options = parseOptions('synth', args, {
-      'config': { type: 'string' },
-      'out': { type: 'string' },
-      'env': { type: 'string', multiple: true },
-      'no-timings': { type: 'boolean' },
-    });
+    const options = parseOptions('synth', args, SYNTH_FLAGS);
     const started = performance.now();
     const loaded = loadConfig(options.config ?? DEFAULT_CONFIG, io.cwd);
     const loadMs = performance.now() - started;
@@ -38,7 +32,7 @@ export const synthCommand: Command = {
     io.out(`  warnings      ${summary.warnings.length}`);
     io.out(
       `  time          ${t.totalMs} ms (load ${t.loadMs}, validate ${t.validateMs}, infra ${t.infraMs}, ` +
-        `gitops ${t.gitopsMs}, write ${t.writeMs})`,
+        `gitops ${t.gitopsMs}, write ${t.writeMs}); start-up ${Math.round(started)} ms before that (node, loading cdktf and cdk8s)`,
     );
     return 0;
   },

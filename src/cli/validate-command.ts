@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { VALIDATE_FLAGS } from './command-table';
 import { type Command, parseOptions } from './commands';
 import { DEFAULT_CONFIG } from './defaults';
 import { loadConfig } from '../config/load-config';
@@ -6,10 +7,8 @@ import { checkConfig } from '../synth/check-config';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check a platform config and print every problem',
-  usage: 'paved validate [--config FILE]',
   async run(args, io) {
-    const options = parseOptions('validate', args, { config: { type: 'string' } });
+    const options = parseOptions('validate', args, VALIDATE_FLAGS);
     const started = performance.now();
     const loaded = loadConfig(options.config ?? DEFAULT_CONFIG, io.cwd);
     const checked = checkConfig(loaded);

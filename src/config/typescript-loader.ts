@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 
 const TS_EXTENSIONS = ['.ts', '.cts', '.mts'] as const;
 
@@ -19,7 +20,7 @@ export function defaultCacheDir(): string {
  * type-checking. Transpiled output is cached by source hash, so loading an unchanged config never loads esbuild:
  * esbuild alone costs more than the 100 ms budget for loading and validating a config.
  */
-export function requireTypeScript(file: string, cacheDir = defaultCacheDir()): unknown {
+export function requireTypeScript(file: string, cacheDir = defaultCacheDir(), timeoutMs?: number): unknown {
   const previous = TS_EXTENSIONS.map((ext) => [ext, extensions[ext]] as const);
   const hook: CompileHook = (mod, filename) => mod._compile(transpileCached(filename, cacheDir), filename);
   for (const ext of TS_EXTENSIONS) extensions[ext] = hook;
@@ -28,11 +29,15 @@ export function requireTypeScript(file: string, cacheDir = defaultCacheDir()): u
   const sourceMapsWereEnabled = process.sourceMapsEnabled;
   process.setSourceMapsEnabled(true);
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(file);
+    return requireWithin(file, timeoutMs);
   } catch (e) {
-    // Stacks are formatted on first read: read it now, while source maps still point it at the .ts line.
-    void (e as Error | undefined)?.stack;
+    // Stacks are formatted on first read: read it now, while source maps still point it at the .ts line. What was
+    // thrown may be anything (null, a proxy whose getters throw): reading must not replace it.
+    try {
+      void (e as Error | undefined)?.stack;
+    } catch {
+      // described by the caller
+    }
     throw e;
   } finally {
     process.setSourceMapsEnabled(sourceMapsWereEnabled);
@@ -40,6 +45,36 @@ export function requireTypeScript(file: string, cacheDir = defaultCacheDir()): u
       if (original) extensions[ext] = original;
       else delete extensions[ext];
     }
+  }
+}
+
+/**
+ * Requires a module, stopping it when its evaluation runs longer than `timeoutMs` (an endless loop in a config must
+ * end in an error line, not a hung CI job). V8 terminates the evaluation from a watchdog thread; `finally` blocks inside
+ * it do not run, so callers restore their own state after this returns or throws.
+ */
+export function requireWithin(file: string, timeoutMs?: number): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const load = () => require(file) as unknown;
+  if (timeoutMs === undefined) return load();
+  // One context for the process: creating one costs milliseconds of the load budget, running a script in it about one.
+  watchdog ??= { context: vm.createContext({ load: undefined }), script: new vm.Script('load()') };
+  watchdog.context.load = load;
+  try {
+    return watchdog.script.runInContext(watchdog.context, { timeout: timeoutMs, displayErrors: false });
+  } finally {
+    watchdog.context.load = undefined;
+  }
+}
+
+let watchdog: { readonly context: vm.Context; readonly script: vm.Script } | undefined;
+
+/** True for the error `requireWithin` throws when the module ran too long. */
+export function isTimeout(error: unknown): boolean {
+  try {
+    return (error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT';
+  } catch {
+    return false;
   }
 }
 

@@ -7,8 +7,11 @@ import type { Profile } from '@paved/shared-config';
 export interface UsageAssumptions {
   /** Data processed by the NAT gateways of one environment (both directions: image pulls, package installs, API calls). */
   readonly natDataProcessedGiB: number;
-  /** Average Network Load Balancer capacity units used per load balancer (1 NLCU ~ 1 GB/hour processed). */
-  readonly nlcuPerLoadBalancer: number;
+  /**
+   * Average Application Load Balancer capacity units used per load balancer (an LCU is the largest of 25 new
+   * connections/s, 3,000 active connections, 1 GB/hour processed and 1,000 rule evaluations/s).
+   */
+  readonly lcuPerLoadBalancer: number;
   /** VPC flow logs ingested into CloudWatch Logs per month. */
   readonly flowLogsGiB: number;
   /** EKS control-plane logs (API server, audit, authenticator) ingested into CloudWatch Logs per month. */
@@ -44,7 +47,7 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   usage: {
     development: {
       natDataProcessedGiB: 50,
-      nlcuPerLoadBalancer: 1,
+      lcuPerLoadBalancer: 1,
       flowLogsGiB: 5,
       controlPlaneLogsGiB: 3,
       lokiGiBPerDay: 0.2,
@@ -56,7 +59,7 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
     },
     production: {
       natDataProcessedGiB: 300,
-      nlcuPerLoadBalancer: 2,
+      lcuPerLoadBalancer: 2,
       flowLogsGiB: 20,
       controlPlaneLogsGiB: 10,
       lokiGiBPerDay: 1,

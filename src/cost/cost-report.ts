@@ -50,6 +50,23 @@ export interface CostLine {
   /** Id of the price in the price table (`ec2:m6i.large`, `vpc.nat-gateway.hour`, ...). */
   readonly priceId: string;
   readonly priceBasis: PriceBasis;
+  /** Present when the price was computed from another region's (`us-east-1 x 1.115 (compute multiplier of ...)`). */
+  readonly derivedFrom?: string;
+}
+
+/**
+ * A quantity the price table cannot price (an instance type or region it does not have). It is left out of the totals,
+ * which become lower bounds, and shown with the reason so a maintainer can add the price.
+ */
+export interface UnpricedLine {
+  readonly component: CostComponent;
+  readonly item: string;
+  readonly quantity: number;
+  /** Id of the missing price (`ec2:x9.large`, `vpc.nat-gateway.hour`, ...) and the region it was looked up in. */
+  readonly priceId: string;
+  readonly region: string;
+  /** Why it has no price and how to add one. */
+  readonly reason: string;
 }
 
 export interface ComponentCost {
@@ -69,6 +86,8 @@ export interface ScopeCost {
   readonly components: readonly ComponentCost[];
   /** Sum of the rounded lines. */
   readonly totalUsd: number;
+  /** Lines the price table could not price; when there are some, `totalUsd` is a lower bound. */
+  readonly unpriced: readonly UnpricedLine[];
 }
 
 export interface EnvironmentCost extends ScopeCost {
@@ -90,7 +109,10 @@ export interface CostReport {
   readonly environments: readonly EnvironmentCost[];
   /** Resources of the management account shared by every environment (root zone, registries, state). */
   readonly platform: ScopeCost;
+  /** Sum of the scopes' totals; a lower bound when `partial`. */
   readonly totalUsd: number;
+  /** True when some line could not be priced (see each scope's `unpriced`). */
+  readonly partial: boolean;
   /** What the estimate leaves out on purpose. */
   readonly excluded: readonly string[];
 }

@@ -1,19 +1,59 @@
 import type { ResolvedEnvironment, ResolvedPlatform } from '@paved/shared-config';
 import type { CostAssumptions } from './assumptions';
-import { COMPONENT_LABELS, COST_COMPONENTS, type ComponentCost, type CostComponent, type CostLine, type CostReport, type ScopeCost } from './cost-report';
-import type { PriceBasis, PriceEntry, PriceTable } from './price-table';
+import { autoModeLines, autoModeSourcesUsed } from './auto-mode';
+import { COMPONENT_LABELS, COST_COMPONENTS, type ComponentCost, type CostComponent, type CostLine, type CostReport, type ScopeCost, type UnpricedLine } from './cost-report';
+import { type GlobalSku, MissingPriceError, type PriceBasis, type PriceEntry, type PriceTable, type RegionalSku, type SizedFamily } from './price-table';
 import type { TerraformCounts } from './terraform-counts';
 
 const cents = (usd: number) => Math.round(usd * 100) / 100;
 
+/** A price, or why there is none. */
+type PriceLookup = PriceEntry | MissingPriceError;
+
+/**
+ * The table's lookups, returning a missing price instead of throwing it: one unknown instance type or region makes
+ * its lines "not priced" and the totals lower bounds, instead of failing `paved cost` and `paved docs`.
+ */
+function lenient(prices: PriceTable) {
+  const attempt = (lookup: () => PriceEntry): PriceLookup => {
+    try {
+      return lookup();
+    } catch (e) {
+      if (e instanceof MissingPriceError) return e;
+      throw e;
+    }
+  };
+  return {
+    regional: (sku: RegionalSku, region: string) => attempt(() => prices.regional(sku, region)),
+    sized: (family: SizedFamily, type: string, region: string) => attempt(() => prices.sized(family, type, region)),
+    global: (sku: GlobalSku) => attempt(() => prices.global(sku)),
+  };
+}
+
+/** The Auto Mode lines, or the price they are missing (they share one EC2 price, so they fail together). */
+function lenientAutoMode(env: ResolvedEnvironment, prices: PriceTable, hoursPerMonth: number): ReturnType<typeof autoModeLines> | MissingPriceError {
+  try {
+    return autoModeLines(env, prices, hoursPerMonth);
+  } catch (e) {
+    if (e instanceof MissingPriceError) return e;
+    throw e;
+  }
+}
+
 /** Collects priced lines of one scope (an environment or the platform-wide resources). */
 class ScopeBuilder {
   readonly lines: CostLine[] = [];
+  readonly unpriced: UnpricedLine[] = [];
   readonly priceIds = new Set<string>();
   readonly sources = new Set<string>();
 
-  add(component: CostComponent, item: string, quantity: number, price: PriceEntry, factor = 1): void {
+  add(component: CostComponent, item: string, quantity: number, price: PriceLookup, factor = 1): void {
     if (quantity <= 0) return;
+    if (price instanceof MissingPriceError) {
+      const rounded = Math.round(quantity * 1000) / 1000;
+      this.unpriced.push({ component, item, quantity: rounded, priceId: price.priceId, region: price.region, reason: price.message });
+      return;
+    }
     const unitPriceUsd = price.usd * factor;
     this.lines.push({
       component,
@@ -24,6 +64,7 @@ class ScopeBuilder {
       monthlyUsd: cents(quantity * unitPriceUsd),
       priceId: price.id,
       priceBasis: price.basis,
+      ...(price.derivedFrom ? { derivedFrom: price.derivedFrom } : {}),
     });
     price.sources.forEach((s) => this.sources.add(s));
   }
@@ -36,7 +77,8 @@ class ScopeBuilder {
       label: COMPONENT_LABELS[component],
       monthlyUsd: cents(lines.filter((l) => l.component === component).reduce((n, l) => n + l.monthlyUsd, 0)),
     }));
-    return { name, account, region, lines, components, totalUsd: cents(lines.reduce((n, l) => n + l.monthlyUsd, 0)) };
+    const unpriced = [...this.unpriced].sort((a, b) => order(a.component) - order(b.component) || a.item.localeCompare(b.item));
+    return { name, account, region, lines, components, totalUsd: cents(lines.reduce((n, l) => n + l.monthlyUsd, 0)), unpriced };
   }
 }
 
@@ -53,7 +95,8 @@ export interface EstimateInput {
 const envStacks = (env: string) => ['network', 'cluster', 'data', 'platform'].map((s) => `${env}-${s}`);
 
 function environmentCost(env: ResolvedEnvironment, input: EstimateInput): ScopeCost & { profile: ResolvedEnvironment['profile'] } {
-  const { prices, counts, assumptions: a } = input;
+  const { counts, assumptions: a } = input;
+  const prices = lenient(input.prices);
   const usage = a.usage[env.profile];
   const h = a.hoursPerMonth;
   const region = env.region;
@@ -69,6 +112,10 @@ function environmentCost(env: ResolvedEnvironment, input: EstimateInput): ScopeC
     b.add('nodes', item, g.desiredSize * h, prices.sized('ec2', type, region), spot ? 1 - a.spotDiscount : 1);
     b.add('block-storage', `${g.name}: ${g.desiredSize} x ${g.diskSizeGiB} GiB gp3 root volumes`, g.desiredSize * g.diskSizeGiB, prices.regional('ebs.gp3.storage', region));
   }
+  // EKS Auto Mode: no node groups; the nodes it would launch, with its management fee (auto-mode.ts).
+  const autoMode = lenientAutoMode(env, input.prices, h);
+  if (autoMode instanceof MissingPriceError) b.add('nodes', `Auto Mode nodes and management fee (${env.cluster.autoModeCapacity?.desiredSize ?? 0} nodes)`, h, autoMode);
+  else for (const l of autoMode) b.add(l.component, l.item, l.quantity, l.price);
   if (addonOn('kube-prometheus-stack')) {
     b.add('block-storage', 'Prometheus volume (assumption)', usage.prometheusVolumeGiB, prices.regional('ebs.gp3.storage', region));
   }
@@ -79,11 +126,17 @@ function environmentCost(env: ResolvedEnvironment, input: EstimateInput): ScopeC
   const eips = counts.count('aws_eip', stacks);
   b.add('nat-gateways', `${eips} public IPv4 address${eips === 1 ? '' : 'es'} of the NAT gateways`, eips * h, prices.regional('vpc.public-ipv4.hour', region));
 
-  if (addonOn('ingress-nginx')) {
-    const internal = env.services.some((s) => s.ingress?.visibility === 'internal');
-    const nlbs = internal ? 2 : 1;
-    b.add('load-balancers', `${nlbs} Network Load Balancer${nlbs === 1 ? '' : 's'} in front of ingress-nginx`, nlbs * h, prices.regional('elb.nlb.hour', region));
-    b.add('load-balancers', `capacity units, ${usage.nlcuPerLoadBalancer} NLCU each (assumption)`, nlbs * usage.nlcuPerLoadBalancer * h, prices.regional('elb.nlb.nlcu', region));
+  if (addonOn('aws-load-balancer-controller')) {
+    // One shared ALB per scheme (an IngressGroup, or the Gateway): public when anything is exposed, internal when a
+    // service is internal. An internet-facing ALB also holds a public IPv4 address per availability zone.
+    const exposed = env.services.filter((s) => s.ingress);
+    const internal = exposed.some((s) => s.ingress?.visibility === 'internal') ? 1 : 0;
+    const publicAlbs = exposed.some((s) => s.ingress?.visibility !== 'internal') || addonOn('keycloak') || addonOn('oauth2-proxy') ? 1 : 0;
+    const albs = publicAlbs + internal;
+    const zones = env.network.mode === 'create' ? env.network.azCount : env.network.publicSubnetIds.length;
+    b.add('load-balancers', `${albs} Application Load Balancer${albs === 1 ? '' : 's'} (shared by the environment's ingresses)`, albs * h, prices.regional('elb.alb.hour', region));
+    b.add('load-balancers', `capacity units, ${usage.lcuPerLoadBalancer} LCU each (assumption)`, albs * usage.lcuPerLoadBalancer * h, prices.regional('elb.alb.lcu', region));
+    b.add('load-balancers', `${publicAlbs * zones} public IPv4 address${publicAlbs * zones === 1 ? '' : 'es'} of the internet-facing ALB (one per zone)`, publicAlbs * zones * h, prices.regional('vpc.public-ipv4.hour', region));
   }
 
   if (env.postgres) {
@@ -131,7 +184,8 @@ function environmentCost(env: ResolvedEnvironment, input: EstimateInput): ScopeC
 }
 
 function platformCost(input: EstimateInput): ScopeCost {
-  const { platform, prices, counts, assumptions: a } = input;
+  const { platform, counts, assumptions: a } = input;
+  const prices = lenient(input.prices);
   const region = platform.management.region;
   const b = new ScopeBuilder();
   const shared = ['shared', 'bootstrap'];
@@ -172,11 +226,17 @@ export function estimateCost(input: EstimateInput): CostReport {
   }
   return {
     currency: 'USD',
-    priceTable: { retrieved: input.prices.data.retrieved, model: input.prices.data.model, sources: input.prices.sourcesOf(used), linesByBasis },
+    priceTable: {
+      retrieved: input.prices.data.retrieved,
+      model: input.prices.data.model,
+      sources: [...input.prices.sourcesOf(used), ...autoModeSourcesUsed(all.flatMap((s) => s.lines.map((l) => l.priceId)))],
+      linesByBasis,
+    },
     assumptions: input.assumptions,
     environments,
     platform,
     totalUsd: cents(all.reduce((n, s) => n + s.totalUsd, 0)),
+    partial: all.some((s) => s.unpriced.length > 0),
     excluded: EXCLUDED,
   };
 }

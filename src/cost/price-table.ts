@@ -40,8 +40,8 @@ export type RegionalSku =
   | 'vpc.nat-gateway.hour'
   | 'vpc.nat-gateway.data'
   | 'vpc.public-ipv4.hour'
-  | 'elb.nlb.hour'
-  | 'elb.nlb.nlcu'
+  | 'elb.alb.hour'
+  | 'elb.alb.lcu'
   | 'ebs.gp3.storage'
   | 'rds.gp3.storage'
   | 'rds.backup.storage'
@@ -65,8 +65,8 @@ export const REGIONAL_SKUS: readonly RegionalSku[] = [
   'vpc.nat-gateway.hour',
   'vpc.nat-gateway.data',
   'vpc.public-ipv4.hour',
-  'elb.nlb.hour',
-  'elb.nlb.nlcu',
+  'elb.alb.hour',
+  'elb.alb.lcu',
   'ebs.gp3.storage',
   'rds.gp3.storage',
   'rds.backup.storage',
@@ -105,6 +105,11 @@ export interface PriceEntry {
   readonly basis: PriceBasis;
   /** Ids of the sources in `PriceTableData.sources`. */
   readonly sources: readonly string[];
+  /**
+   * For a price computed from another region's: how (`us-east-1 x 1.115, region multiplier`). Absent for prices read
+   * for their own region.
+   */
+  readonly derivedFrom?: string;
 }
 
 export interface PriceTableData {
@@ -141,6 +146,7 @@ export const PRICE_DATA_FILE = 'src/cost/prices/aws-prices.ts';
 /** Read access to a `PriceTableData` with strict lookups. */
 export class PriceTable {
   private readonly byKey = new Map<string, PriceEntry>();
+  private readonly regionList: readonly string[];
 
   constructor(readonly data: PriceTableData) {
     const sourceIds = new Set(data.sources.map((s) => s.id));
@@ -154,11 +160,12 @@ export class PriceTable {
       }
       this.byKey.set(key, entry);
     }
+    this.regionList = [...new Set(data.prices.map((p) => p.region).filter((r) => r !== 'global'))].sort();
   }
 
   /** Regions with regional prices, sorted. */
   get regions(): readonly string[] {
-    return [...new Set(this.data.prices.map((p) => p.region).filter((r) => r !== 'global'))].sort();
+    return this.regionList;
   }
 
   /** A region-only price (NAT gateway hour, gp3 GiB-month, ...). */
@@ -181,12 +188,17 @@ export class PriceTable {
     this.requireRegion(id, region);
     const entry = this.byKey.get(`${region}/${id}`);
     if (!entry) {
-      const known = this.typesIn(family, region);
+      // Name the sizes of the same family when there are some, else the families: the full list has hundreds.
+      const all = this.typesIn(family, region);
+      const stem = type.replace(/\.[^.]*$/, '.');
+      const sameFamily = all.filter((t) => t.startsWith(stem));
+      const families = [...new Set(all.map((t) => t.replace(/\.[^.]*$/, '')))];
+      const known = sameFamily.length > 0 ? sameFamily.join(', ') : `${families.join(', ')} families`;
       throw new MissingPriceError(
         id,
         region,
         `the price table has no price for ${FAMILY_WORDS[family].what} '${type}' in ${region} ` +
-          `(add it to ${PRICE_DATA_FILE} with its source, or use one it has: ${known.join(', ') || 'none'})`,
+          `(add it to ${PRICE_DATA_FILE} with its source, or use one it has: ${all.length > 0 ? known : 'none'})`,
       );
     }
     return entry;

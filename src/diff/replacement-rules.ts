@@ -14,6 +14,9 @@
  * Paths are attribute paths without list indexes: `vpc_config.subnet_ids` matches `vpc_config[0].subnet_ids[2]`.
  */
 export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
+  // ACM: a certificate is reissued for another name set or key; its validation is tied to one certificate.
+  aws_acm_certificate: ['domain_name', 'subject_alternative_names', 'key_algorithm', 'certificate_authority_arn', 'validation_option'],
+  aws_acm_certificate_validation: ['certificate_arn', 'validation_record_fqdns'],
   aws_backup_plan: ['name'],
   aws_backup_selection: ['name', 'plan_id', 'iam_role_arn', 'resources', 'not_resources', 'selection_tag', 'condition'],
   aws_backup_vault: ['name', 'kms_key_arn'],

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { costOf } from '../cli/cost-command';
-import { formatCostTable } from '../cost/format-cost';
-import { generatePlatformDocs } from '../platform-docs/generate-docs';
+import { docsOutputFiles } from '../platform-docs/docs-output';
+import { replaceDirectoryAtomically } from '../synth/atomic-output';
 
 /** A config whose docs and cost output are generated into the repository and checked for drift. */
 export interface GeneratedDocsTarget {
@@ -26,21 +26,20 @@ export function generatedDocsTargets(root: string): GeneratedDocsTarget[] {
 /** Every file of a target: the docs pages, and the cost estimate as a table and as JSON. Paths relative to outDir. */
 export function renderGeneratedDocs(root: string, target: GeneratedDocsTarget): Map<string, string> {
   const { platform, report, counts } = costOf(target.config, root, undefined, true);
-  const files = new Map<string, string>();
-  for (const page of generatePlatformDocs(platform, counts!, report)) files.set(page.path, page.content);
-  files.set('cost.txt', `${formatCostTable(report).join('\n')}\n`);
-  files.set('cost.json', `${JSON.stringify(report, null, 2)}\n`);
-  return files;
+  return new Map(docsOutputFiles(platform, counts!, report).map((f) => [f.path, f.content]));
 }
 
-/** `pnpm docs:generate`: rewrites every target's folder. */
-export function writeGeneratedDocs(root: string): string[] {
+/**
+ * `pnpm docs:generate`: replaces every target's folder the way `paved docs` does (atomically, keeping files Paved did
+ * not write, with the ownership marker the drift test expects).
+ */
+export async function writeGeneratedDocs(root: string): Promise<string[]> {
   const written: string[] = [];
   for (const target of generatedDocsTargets(root)) {
-    const dir = path.join(root, target.outDir);
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir, { recursive: true });
-    for (const [file, content] of renderGeneratedDocs(root, target)) fs.writeFileSync(path.join(dir, file), content);
+    const files = renderGeneratedDocs(root, target);
+    await replaceDirectoryAtomically(path.join(root, target.outDir), (dir) => {
+      for (const [file, content] of files) fs.writeFileSync(path.join(dir, file), content);
+    }, { kind: 'docs', shown: target.outDir });
     written.push(target.outDir);
   }
   return written;
@@ -48,5 +47,11 @@ export function writeGeneratedDocs(root: string): string[] {
 
 if (require.main === module) {
   const root = path.resolve(__dirname, '..', '..');
-  for (const dir of writeGeneratedDocs(root)) console.log(`docs:generate: ${dir}`);
+  writeGeneratedDocs(root).then(
+    (dirs) => dirs.forEach((dir) => console.log(`docs:generate: ${dir}`)),
+    (e: unknown) => {
+      console.error((e as { lines?: string[] }).lines?.join('\n') ?? e);
+      process.exitCode = 1;
+    },
+  );
 }

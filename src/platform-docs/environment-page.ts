@@ -2,7 +2,8 @@ import type { ResolvedEnvironment, ResolvedPlatform } from '@paved/shared-config
 import { Flowchart } from './mermaid';
 import { runbooks } from './runbooks';
 import { secretsSection } from './secrets-section';
-import type { EnvironmentCost } from '../cost/cost-report';
+import { COMPONENT_LABELS, type EnvironmentCost } from '../cost/cost-report';
+import { unpricedText } from '../cost/format-cost';
 import type { TerraformCounts } from '../cost/terraform-counts';
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
@@ -24,7 +25,9 @@ export function architectureDiagram(env: ResolvedEnvironment, counts: TerraformC
         for (let i = 0; i < nats; i++) chart.node(`nat_${i}`, `NAT gateway ${i + 1}`, 'round');
       });
     }
-    if (env.addons.some((a) => a.name === 'ingress-nginx')) lb = chart.node('nlb', 'Network Load Balancer', 'round');
+    if (env.addons.some((a) => a.name === 'aws-load-balancer-controller') && env.services.some((s) => s.ingress)) {
+      lb = chart.node('alb', `Application Load Balancer (shared, ${env.ingress.api === 'gateway' ? 'Gateway API' : 'Ingress'}; TLS 1.2+/1.3 from ACM)`, 'round');
+    }
     chart.group('private', net.mode === 'create' ? `private subnets ${net.subnets.private.join(', ')}` : 'private subnets', () => {
       cluster = chart.group('eks', `EKS ${env.cluster.name} (Kubernetes ${env.cluster.kubernetesVersion})`, () => {
         env.cluster.nodeGroups.forEach((g) => chart.node(`ng_${g.name}`, `nodes ${g.name}: ${g.minSize}-${g.maxSize} x ${g.instanceTypes.join('/')} ${g.capacityType}`));
@@ -80,8 +83,10 @@ export function environmentPage(platform: ResolvedPlatform, env: ResolvedEnviron
     '| component | USD per month |',
     '| --- | ---: |',
     ...cost.components.map((c) => `| ${c.label} | ${usd(c.monthlyUsd)} |`),
-    `| **total** | **${usd(cost.totalUsd)}** |`,
+    ...cost.unpriced.map((u) => `| ${u.item} (${COMPONENT_LABELS[u.component]}) | not priced |`),
+    `| **total** | **${cost.unpriced.length > 0 ? 'at least ' : ''}${usd(cost.totalUsd)}** |`,
     '',
+    ...(cost.unpriced.length > 0 ? [...cost.unpriced.map((u) => `- ${unpricedText(u)}`), ''] : []),
     'How it is computed and what it leaves out: `docs/cost-model.md` in the Paved repository.',
     '',
     ...runbooks(platform, env),

@@ -8,6 +8,8 @@ export interface DocsFile {
   readonly content: string;
 }
 
+const atLeast = (partial: boolean) => (partial ? 'at least ' : '');
+
 /** An index page and one page per environment; deterministic (no dates: the price table carries its own). */
 export function generatePlatformDocs(platform: ResolvedPlatform, counts: TerraformCounts, cost: CostReport): DocsFile[] {
   const pages = cost.environments.map((c) => ({
@@ -23,11 +25,12 @@ export function generatePlatformDocs(platform: ResolvedPlatform, counts: Terrafo
     '| --- | --- | --- | --- | ---: |',
     ...cost.environments.map((c) => {
       const env = platform.environments.find((e) => e.name === c.name)!;
-      return `| [${c.name}](${c.name}.md) | ${c.profile} | ${c.region} | ${env.services.map((s) => s.name).join(', ')} | $${c.totalUsd.toFixed(2)} |`;
+      return `| [${c.name}](${c.name}.md) | ${c.profile} | ${c.region} | ${env.services.map((s) => s.name).join(', ')} | ${atLeast(c.unpriced.length > 0)}$${c.totalUsd.toFixed(2)} |`;
     }),
-    `| platform-wide (management account) | | ${cost.platform.region} | | $${cost.platform.totalUsd.toFixed(2)} |`,
+    `| platform-wide (management account) | | ${cost.platform.region} | | ${atLeast(cost.platform.unpriced.length > 0)}$${cost.platform.totalUsd.toFixed(2)} |`,
     '',
-    `Total estimate: $${cost.totalUsd.toFixed(2)} per month (on-demand prices retrieved ${cost.priceTable.retrieved}).`,
+    `Total estimate: ${atLeast(cost.partial)}$${cost.totalUsd.toFixed(2)} per month (on-demand prices retrieved ${cost.priceTable.retrieved}).`,
+    ...(cost.partial ? ['', 'Some lines could not be priced; the environment pages list them. The totals are lower bounds.'] : []),
     '',
   ].join('\n');
   return [{ path: 'index.md', content: index }, ...pages];

@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { synthesizeGitops } from '@paved/gitops-apps';
 import { synthesizeInfrastructure } from '@paved/platform-infra';
 import { resolvePlatform } from '@paved/shared-config';
-import { replaceDirectoryAtomically, OUTPUT_MARKER } from './atomic-output';
+import { replaceDirectoryAtomically, SUMMARY_FILE } from './atomic-output';
 import { checkConfig, checkEnvironmentFilter } from './check-config';
 import { buildSummary, type PhaseTimings, type SynthSummary } from './summary';
 import { checkOutput, refuseFailingOutput } from '../check/check-output';
@@ -34,6 +34,8 @@ export interface SynthReport {
   readonly warningLines: readonly string[];
 }
 
+/** One turn of the event loop, where pending signal handlers run. */
+const yieldToSignals = () => new Promise<void>((resolve) => setImmediate(resolve));
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /**
@@ -58,14 +60,18 @@ export async function synthesizePlatform(request: SynthRequest): Promise<SynthRe
   const validateMs = lap();
   memory.validate = peakRssMb();
 
-  const built = await replaceDirectoryAtomically(request.outDir, (staging) => {
+  const built = await replaceDirectoryAtomically(request.outDir, async (staging) => {
     mark = performance.now();
     const infra = synthesizeInfrastructure(platform, { outdir: path.join(staging, 'terraform'), environments: selected });
     const infraMs = lap();
     memory.infra = peakRssMb();
+    // The phases are synchronous: between them, a Ctrl-C that arrived meanwhile gets its turn (see cli/main.ts).
+    await yieldToSignals();
+    mark = performance.now();
     const gitops = synthesizeGitops(platform, { outdir: path.join(staging, 'gitops'), environments: selected });
     const gitopsMs = lap();
     memory.gitops = peakRssMb();
+    await yieldToSignals();
     const partial = { loadMs: Math.round(request.loadMs), validateMs, infraMs, gitopsMs };
     const summary = buildSummary({
       platform,
@@ -77,7 +83,7 @@ export async function synthesizePlatform(request: SynthRequest): Promise<SynthRe
       // summary.json can only record the time up to its own write; the returned report adds the write phase.
       timings: request.timings === false ? undefined : { ...partial, totalMs: Math.round(performance.now() - started) },
     });
-    fs.writeFileSync(path.join(staging, OUTPUT_MARKER), `${JSON.stringify(summary, null, 2)}\n`);
+    fs.writeFileSync(path.join(staging, SUMMARY_FILE), `${JSON.stringify(summary, null, 2)}\n`);
     // The guardrails see the output exactly as written; a failure discards the staging directory (counted in write).
     // The manifests are handed over as written, not parsed back (parsing YAML would dominate synth time at scale).
     if (request.checks !== false) {

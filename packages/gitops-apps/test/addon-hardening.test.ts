@@ -61,7 +61,7 @@ describe('secret scope per namespace', () => {
         expect({ namespace: reader.namespace, key, granted }).toEqual({ namespace: reader.namespace, key, granted: true });
       }
     }
-    expect(readers.map((r) => r.namespace)).toEqual(['api', 'monitoring', 'worker']);
+    expect(readers.map((r) => r.namespace)).toEqual(['alloy', 'api', 'logging', 'monitoring', 'worker']);
   });
 
   test('an admission policy denies ClusterSecretStores and SecretStores with another role, another provider or their own credentials', () => {
@@ -107,17 +107,14 @@ describe('Pod Security on add-on namespaces', () => {
     const level = (name: string) => spec(apps.find((a) => a.metadata.name === name)).syncPolicy.managedNamespaceMetadata;
     expect(level('cert-manager')).toEqual({ labels: expect.objectContaining({ 'pod-security.kubernetes.io/enforce': 'restricted' }), annotations: {} });
     expect(level('external-secrets').labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
-    expect(level('external-dns').labels['pod-security.kubernetes.io/enforce']).toBe('baseline');
+    expect(level('external-dns').labels['pod-security.kubernetes.io/enforce']).toBe('restricted');
     expect(level('loki').labels['pod-security.kubernetes.io/enforce']).toBe('baseline');
-    expect(level('promtail')).toEqual({
-      labels: expect.objectContaining({ 'pod-security.kubernetes.io/enforce': 'privileged' }),
-      annotations: { 'paved.dev/pod-security-reason': 'promtail reads container logs from the node through hostPath /var/log' },
-    });
-    // Promtail's host access no longer lowers Loki's namespace: each has its own.
-    expect(ADDON_CATALOG.promtail.namespace).toBe('promtail');
+    // Alloy tails logs through the Kubernetes API: no hostPath, so its namespace is baseline (Promtail needed privileged).
+    expect(level('alloy').labels['pod-security.kubernetes.io/enforce']).toBe('baseline');
+    expect(ADDON_CATALOG.alloy.namespace).toBe('alloy');
     expect(ADDON_CATALOG.loki.namespace).toBe('logging');
     const privileged = Object.entries(ADDON_POD_SECURITY).filter(([, l]) => l?.enforce === 'privileged').map(([n]) => n).sort();
-    expect(privileged).toEqual(['kube-prometheus-stack', 'promtail']);
+    expect(privileged).toEqual(['kube-prometheus-stack']);
     for (const [name, l] of Object.entries(ADDON_POD_SECURITY)) if (l && l.enforce !== 'restricted') expect({ name, reason: typeof l.reason }).toEqual({ name, reason: 'string' });
   });
 });
@@ -161,20 +158,61 @@ describe('add-on admin credentials', () => {
 });
 
 describe('Loki and external-dns', () => {
-  test('Loki requires a tenant; promtail and the Grafana data source send the environment as tenant', () => {
+  test('Loki requires a tenant; Alloy and the Grafana data source send the environment as tenant, with the gateway user', () => {
     expect(values('prod', 'loki').loki.auth_enabled).toBe(true);
-    expect(values('prod', 'promtail').config.clients).toEqual([{
-      url: 'http://loki-gateway.logging.svc.cluster.local/loki/api/v1/push',
-      tenant_id: 'prod',
-      external_labels: { cluster: platform.environments.find((e) => e.name === 'prod')!.cluster.name },
-    }]);
-    expect(values('dev', 'kube-prometheus-stack').grafana.additionalDataSources).toEqual([{
+    const alloy = values('prod', 'alloy');
+    expect(alloy.controller).toEqual({ type: 'daemonset' });
+    const config: string = alloy.alloy.configMap.content;
+    expect(config).toContain('url       = "http://loki-gateway.logging.svc.cluster.local/loki/api/v1/push"');
+    expect(config).toContain('tenant_id = "prod"');
+    expect(config).toContain(`external_labels = { cluster = "${platform.environments.find((e) => e.name === 'prod')!.cluster.name}" }`);
+    for (const label of ['namespace', 'pod', 'container']) expect(config).toContain(`target_label  = "${label}"`);
+    expect(config).toContain('password = sys.env("LOKI_PASSWORD")');
+    expect(alloy.alloy.extraEnv).toEqual([
+      { name: 'LOKI_USERNAME', valueFrom: { secretKeyRef: { name: 'loki-gateway-client', key: 'username' } } },
+      { name: 'LOKI_PASSWORD', valueFrom: { secretKeyRef: { name: 'loki-gateway-client', key: 'password' } } },
+    ]);
+    const grafana = values('dev', 'kube-prometheus-stack').grafana;
+    expect(grafana.additionalDataSources).toEqual([{
       name: 'Loki',
       type: 'loki',
+      access: 'proxy',
       url: 'http://loki-gateway.logging.svc.cluster.local',
+      basicAuth: true,
+      basicAuthUser: '$LOKI_USERNAME',
       jsonData: { httpHeaderName1: 'X-Scope-OrgID' },
-      secureJsonData: { httpHeaderValue1: 'dev' },
+      secureJsonData: { basicAuthPassword: '$LOKI_PASSWORD', httpHeaderValue1: 'dev' },
     }]);
+    expect(grafana.envValueFrom.LOKI_PASSWORD).toEqual({ secretKeyRef: { name: 'loki-gateway-client', key: 'password' } });
+  });
+
+  test('Loki authentication: gateway htpasswd from Secrets Manager, the same user in alloy and monitoring, and a NetworkPolicy', () => {
+    expect(values('prod', 'loki').gateway.basicAuth).toEqual({ enabled: true, existingSecret: 'loki-gateway-htpasswd' });
+    const htpasswd = one('prod/addons/loki/', 'ExternalSecret', 'loki-gateway-htpasswd');
+    expect(htpasswd.apiVersion).toBe('external-secrets.io/v1');
+    expect(htpasswd.metadata.namespace).toBe('logging');
+    expect(htpasswd.spec.target.template.data).toEqual({ '.htpasswd': '{{ htpasswd .username .password "bcrypt" }}' });
+    expect(htpasswd.spec.data.map((d: any) => d.remoteRef)).toEqual([
+      { key: 'northwind/prod/loki/gateway', property: 'username' },
+      { key: 'northwind/prod/loki/gateway', property: 'password' },
+    ]);
+    for (const [prefix, namespace] of [['prod/addons/alloy/', 'alloy'], ['prod/addons/kube-prometheus-stack/', 'monitoring']]) {
+      const client = one(prefix, 'ExternalSecret', 'loki-gateway-client');
+      expect(client.metadata.namespace).toBe(namespace);
+      expect(client.spec.data[0].remoteRef.key).toBe('northwind/prod/loki/gateway');
+    }
+    const policy = one('prod/addons/loki/', 'NetworkPolicy', 'loki-clients-only');
+    expect(policy.spec.podSelector).toEqual({});
+    expect(policy.spec.ingress[0].from.map((f: any) => f.namespaceSelector.matchLabels['kubernetes.io/metadata.name'])).toEqual(['logging', 'alloy', 'monitoring']);
+    expect(requiredSecrets(platform, 'prod').find((s) => s.name === 'northwind/prod/loki/gateway')?.keys).toEqual(['password', 'username']);
+  });
+
+  test('Prometheus and Grafana keep their data on gp3 volumes', () => {
+    const kps = values('prod', 'kube-prometheus-stack');
+    expect(kps.prometheus.prometheusSpec.storageSpec.volumeClaimTemplate.spec.storageClassName).toBe('gp3');
+    expect(kps.grafana.persistence).toMatchObject({ enabled: true, storageClassName: 'gp3' });
+    const sc = one('prod/addons/kube-prometheus-stack/', 'StorageClass', 'gp3');
+    expect(sc).toMatchObject({ provisioner: 'ebs.csi.aws.com', parameters: { type: 'gp3', encrypted: 'true' }, volumeBindingMode: 'WaitForFirstConsumer' });
   });
 
   test('external-dns manages only the environment domain, in the environment zone from the bridge', () => {

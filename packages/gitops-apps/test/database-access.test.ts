@@ -9,6 +9,7 @@ import {
   redisUser,
   resolvePlatform,
 } from '@paved/shared-config';
+import { parse } from 'yaml';
 import communityHealth from '../../../examples/community-health-api-gateway/platform.config';
 import example from '../../../platform.config';
 import { DB_PROVISIONER_IMAGES, provisionSql, renderGitops, toYaml, validateRendered } from '../src';
@@ -148,5 +149,19 @@ describe('Keycloak', () => {
     const sql: string = (seededFiles.find((f) => f.path === `${env.name}/platform/db-provisioner/manifests.yaml`)!.documents as any[])
       .find((d) => d.kind === 'ConfigMap').data['provision.sql'];
     expect(sql).toContain(`ALTER ROLE ${KEYCLOAK_DATABASE_ROLE} WITH LOGIN PASSWORD :'password_${KEYCLOAK_DATABASE_ROLE}';`);
+  });
+
+  test('connects with sslmode=verify-full against the region\'s RDS authorities, fetched into a read-only volume', () => {
+    const env = seeded.environments.find((e) => e.postgres && e.addons.some((a) => a.name === 'keycloak'))!;
+    const docs = seededFiles.filter((f) => f.path.startsWith(`${env.name}/addons/keycloak/`)).flatMap((f) => f.documents) as any[];
+    const secret = docs.find((d) => d.kind === 'ExternalSecret' && d.metadata.name === 'keycloak-database');
+    expect(secret.spec.target.template.data.KC_DB_URL_PROPERTIES).toBe('?sslmode=verify-full&sslrootcert=/opt/rds-ca/rds-ca.pem');
+    const app = (seededFiles.find((f) => f.path === `${env.name}/apps/addon-keycloak.yaml`)!.documents as any[])[0];
+    const values = app.spec.source.helm.valuesObject;
+    const [init] = parse(values.extraInitContainers);
+    expect(init.command).toContain(`https://truststore.pki.rds.amazonaws.com/${env.region}/${env.region}-bundle.pem`);
+    expect(init.command).toContain('/opt/rds-ca/rds-ca.pem');
+    expect(init.securityContext).toMatchObject({ runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true });
+    expect(parse(values.extraVolumeMounts)).toEqual([{ name: 'rds-ca', mountPath: '/opt/rds-ca', readOnly: true }]);
   });
 });

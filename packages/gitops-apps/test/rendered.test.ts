@@ -52,7 +52,7 @@ describe('app of apps', () => {
     const wave = (name: string) => Number(docs('prod/apps/').find((d) => d.metadata.name === name).metadata.annotations['argocd.argoproj.io/sync-wave']);
     expect(wave('cert-manager')).toBe(SYNC_WAVES.operators);
     expect(wave('cert-manager-config')).toBe(SYNC_WAVES.issuersAndStores);
-    expect(wave('ingress-nginx')).toBe(SYNC_WAVES.ingressAndDns);
+    expect(wave('aws-load-balancer-controller')).toBe(SYNC_WAVES.ingressAndDns);
     expect(wave('kube-prometheus-stack')).toBe(SYNC_WAVES.observability);
     expect(wave('service-api')).toBe(SYNC_WAVES.services);
     expect(one('prod/apps/', 'Application', 'kube-prometheus-stack').spec.syncPolicy.syncOptions).toContain('ServerSideApply=true');
@@ -121,7 +121,8 @@ describe('services', () => {
   });
 
   test('ingress with TLS on the environment host', () => {
-    expect(api('prod', 'Ingress').spec.tls).toEqual([{ hosts: ['api.northwind.dev'], secretName: 'api-tls' }]);
+    expect(api('prod', 'Ingress').spec.tls).toEqual([{ hosts: ['api.northwind.dev'] }]);
+    expect(api('prod', 'Ingress').spec.ingressClassName).toBe('alb');
     expect(api('dev', 'Ingress').spec.rules[0].host).toBe('api.dev.northwind.dev');
   });
 
@@ -132,7 +133,8 @@ describe('services', () => {
     const postgres = allow.egress.find((e: any) => e.ports[0].port === 5432);
     expect(postgres.to.map((t: any) => t.ipBlock.cidr)).toEqual(dataSubnets);
     const worker = one('prod/services/worker/', 'NetworkPolicy', 'worker').spec;
-    expect(worker.ingress ?? []).not.toContainEqual(expect.objectContaining({ from: [expect.objectContaining({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } })] }));
+    expect(worker.ingress ?? []).not.toContainEqual(expect.objectContaining({ from: [expect.objectContaining({ ipBlock: expect.anything() })] }));
+    expect(allow.ingress).toContainEqual({ from: [{ ipBlock: { cidr: (platform.environments[2].network as any).vpcCidr } }], ports: [{ protocol: 'TCP', port: 'http' }] });
     const web = one('prod/services/web/', 'NetworkPolicy', 'web').spec;
     expect(web.egress.some((e: any) => e.ports?.[0]?.port === 5432)).toBe(false);
   });

@@ -20,6 +20,7 @@ const TYPES: Readonly<Record<string, [module: string, name: string]>> = {
   'autoscaling/v2/HorizontalPodAutoscaler': ['kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler', 'IHorizontalPodAutoscaler'],
   'policy/v1/PodDisruptionBudget': ['kubernetes-models/policy/v1/PodDisruptionBudget', 'IPodDisruptionBudget'],
   'networking.k8s.io/v1/Ingress': ['kubernetes-models/networking.k8s.io/v1/Ingress', 'IIngress'],
+  'networking.k8s.io/v1/IngressClass': ['kubernetes-models/networking.k8s.io/v1/IngressClass', 'IIngressClass'],
   'networking.k8s.io/v1/NetworkPolicy': ['kubernetes-models/networking.k8s.io/v1/NetworkPolicy', 'INetworkPolicy'],
   'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy': ['kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy', 'IValidatingAdmissionPolicy'],
   'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicyBinding': [
@@ -30,9 +31,10 @@ const TYPES: Readonly<Record<string, [module: string, name: string]>> = {
   'argoproj.io/v1alpha1/AppProject': ['@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject', 'IAppProject'],
   'argoproj.io/v1alpha1/ApplicationSet': ['@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet', 'IApplicationSet'],
   'cert-manager.io/v1/ClusterIssuer': ['@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer', 'IClusterIssuer'],
-  'external-secrets.io/v1beta1/ExternalSecret': ['@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret', 'IExternalSecret'],
-  'external-secrets.io/v1beta1/SecretStore': ['@kubernetes-models/external-secrets/external-secrets.io/v1beta1/SecretStore', 'ISecretStore'],
-  'external-secrets.io/v1beta1/ClusterSecretStore': ['@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ClusterSecretStore', 'IClusterSecretStore'],
+  // external-secrets.io/v1: the v1beta1 interfaces (same fields) with the apiVersion swapped (src/addons/external-secrets-v1.ts).
+  'external-secrets.io/v1/ExternalSecret': ['../../src/addons/external-secrets-v1', 'ExternalSecretV1'],
+  'external-secrets.io/v1/SecretStore': ['../../src/addons/external-secrets-v1', 'SecretStoreV1'],
+  'storage.k8s.io/v1/StorageClass': ['kubernetes-models/storage.k8s.io/v1/StorageClass', 'IStorageClass'],
   'monitoring.coreos.com/v1/ServiceMonitor': ['@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor', 'IServiceMonitor'],
   'monitoring.coreos.com/v1/PrometheusRule': ['@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule', 'IPrometheusRule'],
 };

@@ -73,9 +73,9 @@ describe('PAVED-AWS-CNI-001: NetworkPolicies have an enforcing engine', () => {
 });
 
 describe('PAVED-K8S-STORE-001: secret stores serve one namespace', () => {
-  const aws = (extra: Record<string, unknown> = {}) => ({ apiVersion: 'external-secrets.io/v1beta1', spec: { provider: { aws: { service: 'SecretsManager', region: 'eu-west-1', ...extra } } } });
+  const aws = (extra: Record<string, unknown> = {}) => ({ apiVersion: 'external-secrets.io/v1', spec: { provider: { aws: { service: 'SecretsManager', region: 'eu-west-1', ...extra } } } });
   const role = (ns: string) => `arn:aws:iam::345678901234:role/northwind-prod-secrets-${ns}`;
-  const externalSecret = (kind: string, name: string) => manifest('ExternalSecret', 'api-secrets', { apiVersion: 'external-secrets.io/v1beta1', spec: { secretStoreRef: { kind, name }, data: [] } }, 'api');
+  const externalSecret = (kind: string, name: string) => manifest('ExternalSecret', 'api-secrets', { apiVersion: 'external-secrets.io/v1', spec: { secretStoreRef: { kind, name }, data: [] } }, 'api');
 
   test('the namespace store with its own reader role passes', () => {
     expect(problems('PAVED-K8S-STORE-001', input([manifest('SecretStore', 'aws-secrets-manager', aws({ role: role('api') }), 'api'), externalSecret('SecretStore', 'aws-secrets-manager')]))).toEqual([]);
@@ -132,7 +132,7 @@ describe('PAVED-ARGO-PSA-001: namespaces that Applications create enforce Pod Se
   test('no label, an unknown level, or privileged without a reason fails', () => {
     expect(problems('PAVED-ARGO-PSA-001', input([app('loki')]))).toEqual([`${at}: namespace loki is created without a pod-security.kubernetes.io/enforce label`]);
     expect(problems('PAVED-ARGO-PSA-001', input([app('loki', enforce('strict'))]))).toEqual([`${at}: namespace loki: pod-security.kubernetes.io/enforce is "strict" (allowed: restricted, baseline, privileged)`]);
-    expect(problems('PAVED-ARGO-PSA-001', input([app('promtail', enforce('privileged'))]))).toEqual([`${at}: namespace promtail enforces privileged without a paved.dev/pod-security-reason annotation`]);
-    expect(problems('PAVED-ARGO-PSA-001', input([app('promtail', enforce('privileged', { 'paved.dev/pod-security-reason': 'hostPath /var/log' }))]))).toEqual([]);
+    expect(problems('PAVED-ARGO-PSA-001', input([app('alloy', enforce('privileged'))]))).toEqual([`${at}: namespace alloy enforces privileged without a paved.dev/pod-security-reason annotation`]);
+    expect(problems('PAVED-ARGO-PSA-001', input([app('alloy', enforce('privileged', { 'paved.dev/pod-security-reason': 'hostPath /var/log' }))]))).toEqual([]);
   });
 });

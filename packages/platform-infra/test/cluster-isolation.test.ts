@@ -45,7 +45,9 @@ describe('secret scope per namespace', () => {
   const controller = (env: string) => out.resource(`${env}-cluster`, 'aws_iam_role', 'external-secrets-identity/role');
 
   test('one reader role per namespace that reads secrets, named after it', () => {
-    expect(readerRoles('prod').map((r) => r.body.name).sort()).toEqual(['northwind-prod-secrets-api', 'northwind-prod-secrets-monitoring', 'northwind-prod-secrets-worker']);
+    expect(readerRoles('prod').map((r) => r.body.name).sort()).toEqual([
+      'northwind-prod-secrets-alloy', 'northwind-prod-secrets-api', 'northwind-prod-secrets-logging', 'northwind-prod-secrets-monitoring', 'northwind-prod-secrets-worker',
+    ]);
     for (const env of platform.environments) {
       expect(readerRoles(env.name).map((r) => r.body.name).sort()).toEqual(secretReaders(platform, env).map((r) => `northwind-${env.name}-secrets-${r.namespace}`));
     }
@@ -73,6 +75,7 @@ describe('secret scope per namespace', () => {
     ]);
     expect(readerPolicy('prod', 'monitoring')[0].resources).toEqual([
       `${sm}northwind/prod/monitoring/*`, `${sm}northwind/prod/alerting/slack-webhook-??????`, `${sm}northwind/prod/grafana/admin-??????`,
+      `${sm}northwind/prod/loki/gateway-??????`,
     ]);
     // No reader role can read another service's prefix (planted bug: the environment-wide `northwind/prod/*`).
     expect(readerPolicy('prod', 'worker')[0].resources.filter((r: string) => r.includes('/api/') || r.endsWith('northwind/prod/*'))).toEqual([]);

@@ -1,11 +1,20 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { App, TerraformLocal, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { escapeHelmTemplate } from '../src/constructs/platform/argocd-values';
 import { helmValuesTemplate } from '../src/constructs/platform/helm-values';
 import { escapeTemplateLiteral } from '../src/constructs/platform/terraform-template';
 
+// Testing.app() makes a fresh os.tmpdir()/cdktf.outdir.* per call and never removes it (thousands of them under
+// Stryker), and `new App()` makes ./cdktf.out. Nothing is written there (Testing.synth renders in memory), so every
+// app of this file shares one directory, removed at the end.
+const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-terraform-template-'));
+afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
+
 /** The value cdktf writes for `value` in an output of a fresh stack, where `ref` is a token rendering as `local.ref`. */
 function rendered(build: (ref: string) => string): string {
-  const app = Testing.app();
+  const app = Testing.app({ outdir });
   const stack = new TerraformStack(app, 's');
   const ref = new TerraformLocal(stack, 'ref', 'v').asString;
   new TerraformOutput(stack, 'o', { value: build(ref) });
@@ -27,7 +36,7 @@ describe('escapeTemplateLiteral', () => {
   });
 
   test('tokens stay interpolations, literals around them are escaped', () => {
-    expect(rendered((ref) => escapeTemplateLiteral(`\${x} ${ref} %{y}`))).toBe('$${x} ${local.ref} %%{y}');
+    expect(rendered((ref) => escapeTemplateLiteral(`\${x} ${ref} %{y}`))).toBe('${"$"}{x} ${local.ref} %%{y}');
   });
 
   test('a run of dollars right before a token is written as a quoted interpolation', () => {
@@ -58,7 +67,7 @@ describe('helmValuesTemplate', () => {
   });
 
   test('strings mixing text and references are refused', () => {
-    const app = new App();
+    const app = new App({ outdir });
     const stack = new TerraformStack(app, 's');
     const ref = new TerraformLocal(stack, 'ref', 'v').asString;
     expect(() => helmValuesTemplate({ a: { b: `arn:${ref}` } })).toThrow(/a\.b mixes literal text and references/);

@@ -14,3 +14,4 @@ export * from './components/service-workflow';
 export * from './components/code-owners';
 export * from './components/dependency-updates';
 export * from './components/service-samples';
+export * from './components/rds-ca-bundle';

@@ -102,10 +102,12 @@ export class PavedService extends typescript.TypeScriptProject {
 
     this.addDeps(SERVICE_DEPS.fastify, SERVICE_DEPS.promClient);
     if (service.postgres) {
-      this.addDeps(SERVICE_DEPS.pg);
+      this.addDeps(SERVICE_DEPS.pg, SERVICE_DEPS.rdsSigner);
       this.addDevDeps(SERVICE_DEPS.pgTypes);
     }
-    if (service.redis) this.addDeps(SERVICE_DEPS.ioredis);
+    if (service.redis) this.addDeps(SERVICE_DEPS.ioredis, SERVICE_DEPS.signatureV4, SERVICE_DEPS.sha256);
+    // The platform's data stores take IAM tokens, signed with the pod's credentials (src/data-store-auth.ts).
+    if (service.postgres || service.redis) this.addDeps(SERVICE_DEPS.awsCredentialProviders);
 
     this.configureTasks();
     this.gitignore.exclude('/sbom.*.json', '/image.tar', '.env');

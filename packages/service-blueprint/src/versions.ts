@@ -56,6 +56,12 @@ export const SERVICE_DEPS = {
   pg: 'pg@^8.23.0',
   pgTypes: '@types/pg@^8.23.0',
   ioredis: 'ioredis@^5.9.3',
+  // IAM logins to RDS and ElastiCache (latest releases by `npm view` on 2026-12-03). The RDS signer and the credential
+  // chain move together (the signer depends on that exact credential-providers release).
+  rdsSigner: '@aws-sdk/rds-signer@^3.1178.0',
+  awsCredentialProviders: '@aws-sdk/credential-providers@^3.1178.0',
+  signatureV4: '@smithy/signature-v4@^5.7.5',
+  sha256: '@aws-crypto/sha256-js@^5.2.0',
 } as const;
 
 /** TypeScript 7 breaks ts-node and the projen toolchain; stay on 5.9 (see the workspace's toolchain notes). */

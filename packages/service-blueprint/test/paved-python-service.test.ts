@@ -14,7 +14,7 @@ import {
   ServiceWorkflow,
   UV_LOCK_CHECK_SCRIPT,
 } from '../src';
-import { testManagedFiles } from './managed-files';
+import { expectHardenedDockerfile, expectLocalCompose, expectPlatformWorkflow, testManagedFiles } from './managed-files';
 import { useTempOutdirs } from './temp-outdirs';
 
 const outdir = useTempOutdirs('paved-python-test-');
@@ -38,7 +38,7 @@ const MANAGED = [
   'paved.service.json',
 ];
 
-describe('managed files (snapshots)', () => {
+describe('managed files', () => {
   testManagedFiles(() => service(FULL), MANAGED);
 
   test('pyproject.toml is the team\'s: not listed, writable', () => {
@@ -189,9 +189,9 @@ describe('team-owned samples', () => {
   test('the package, its tests and pyproject.toml are written in a new repository', () => {
     const project = service(FULL);
     expect(ServiceSamples.of(project)!.files.sort()).toEqual([
-      'src/orders/__init__.py', 'src/orders/__main__.py', 'src/orders/app.py', 'src/orders/dependencies.py', 'src/orders/logs.py',
+      'src/orders/__init__.py', 'src/orders/__main__.py', 'src/orders/app.py', 'src/orders/aws_auth.py', 'src/orders/dependencies.py', 'src/orders/logs.py',
       'src/orders/metrics.py', 'src/orders/readiness.py', 'src/orders/server.py', 'src/orders/settings.py',
-      'tests/conftest.py', 'tests/test_app.py', 'tests/test_dependencies.py', 'tests/test_logs.py', 'tests/test_readiness.py',
+      'tests/conftest.py', 'tests/test_app.py', 'tests/test_aws_auth.py', 'tests/test_dependencies.py', 'tests/test_logs.py', 'tests/test_readiness.py',
       'tests/test_server.py', 'tests/test_settings.py',
     ]);
     const pyproject = Testing.synth(service(FULL))['pyproject.toml'];
@@ -304,5 +304,49 @@ describe('components and options', () => {
   test('numbers given on the command line for string options become strings', () => {
     const project = service({ awsAccount: 345678901234 as unknown as string });
     expect(project.service.awsAccount).toBe('345678901234');
+  });
+});
+
+describe('what each managed file is for (in place of whole-file snapshots)', () => {
+  const out = Testing.synth(service(FULL));
+
+  test('Dockerfile: pinned base images, one numeric non-root user, a HEALTHCHECK, the package as the command', () => {
+    expectHardenedDockerfile(out.Dockerfile);
+    expect(out.Dockerfile).toMatch(/^STOPSIGNAL SIGTERM$/m);
+    expect(out.Dockerfile).toMatch(/^CMD \["python", "-m", "orders"\]$/m);
+  });
+
+  test('ci.yml: the platform contract (read-only default, OIDC for publish and promotions only, promotion by digest)', () => {
+    expectPlatformWorkflow(out['.github/workflows/ci.yml']);
+  });
+
+  test('docker-compose.yml: the runtime stage, hardened, on localhost, next to pinned PostgreSQL and Redis', () => {
+    const compose = YAML.parse(out['docker-compose.yml']);
+    expectLocalCompose(compose, 'orders');
+    expect(compose.services.orders.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    expect(JSON.stringify(compose)).not.toMatch(/PASSWORD/);
+  });
+
+  test('pull_request_template.md and CODEOWNERS: the checklist with the coverage gate; the team owns every path', () => {
+    expect(out['.github/pull_request_template.md']).toContain('- [ ] Tests cover the change (CI fails below 85% coverage)');
+    expect(out['.github/pull_request_template.md']).toMatch(/^- \[ \] No secrets in code, config or logs/m);
+    expect(out['.github/CODEOWNERS'].split('\n').filter((l: string) => l && !l.startsWith('#'))).toEqual(['* @northwind/core']);
+  });
+
+  test('.python-version is the minor release of the runtime image', () => {
+    const minor = /FROM python:(\d+\.\d+)\./.exec(out.Dockerfile)![1];
+    expect(out['.python-version'].trim()).toBe(minor);
+  });
+
+  test('paved.service.json: the python runtime, the port, the declared dependencies, a replica count per environment', () => {
+    expect(out['paved.service.json']).toMatchObject({
+      name: 'orders',
+      team: 'core',
+      runtime: 'python',
+      port: 8093,
+      dependsOn: ['postgres', 'redis'],
+      image: { tag: 'unreleased' },
+      environments: { dev: { replicas: 1 }, staging: { replicas: 2 }, prod: { replicas: 2 } },
+    });
   });
 });

@@ -18,7 +18,7 @@ import {
   ServiceWorkflow,
   writeDescriptorScript,
 } from '../src';
-import { testManagedFiles } from './managed-files';
+import { expectHardenedDockerfile, expectLocalCompose, expectPlatformWorkflow, testManagedFiles } from './managed-files';
 import { useTempOutdirs } from './temp-outdirs';
 
 const outdir = useTempOutdirs('paved-blueprint-test-');
@@ -43,7 +43,7 @@ const MANAGED = [
 
 const FULL: Partial<PavedServiceOptions> = { port: 8093, postgres: true, redis: true, ingressHost: 'orders' };
 
-describe('managed files (snapshots)', () => {
+describe('managed files', () => {
   testManagedFiles(() => service(FULL), MANAGED);
 });
 
@@ -314,7 +314,9 @@ describe('tasks and test wiring', () => {
     const pkg = out['package.json'];
     expect(pkg.private).toBe(true);
     expect(pkg.publishConfig).toBeUndefined();
-    expect(Object.keys(pkg.dependencies).sort()).toEqual(['fastify', 'ioredis', 'pg', 'prom-client']);
+    expect(Object.keys(pkg.dependencies).sort()).toEqual([
+      '@aws-crypto/sha256-js', '@aws-sdk/credential-providers', '@aws-sdk/rds-signer', '@smithy/signature-v4', 'fastify', 'ioredis', 'pg', 'prom-client',
+    ]);
     expect(pkg.devDependencies.typescript).toBe('~5.9.3');
     expect(project.package.packageManager).toBe('npm');
     expect(Object.keys(Testing.synth(service())['package.json'].dependencies).sort()).toEqual(['fastify', 'prom-client']);
@@ -330,10 +332,11 @@ describe('team-owned samples', () => {
     const project = service(FULL);
     const out = Testing.synth(project);
     expect(ServiceSamples.of(project)!.files.sort()).toEqual([
-      'src/app.ts', 'src/config.ts', 'src/dependencies.ts', 'src/main.ts', 'src/metrics.ts', 'src/readiness.ts', 'src/server.ts',
-      'test/app.test.ts', 'test/config.test.ts', 'test/dependencies.test.ts', 'test/descriptor.test.ts', 'test/readiness.test.ts', 'test/server.test.ts',
+      'src/app.ts', 'src/config.ts', 'src/data-store-auth.ts', 'src/dependencies.ts', 'src/main.ts', 'src/metrics.ts', 'src/readiness.ts', 'src/server.ts',
+      'test/app.test.ts', 'test/config.test.ts', 'test/data-store-auth.test.ts', 'test/dependencies.test.ts', 'test/descriptor.test.ts',
+      'test/readiness.test.ts', 'test/server.test.ts',
     ]);
-    expect(out['src/dependencies.ts']).toContain('return [postgresCheck(config.databaseUrl), redisCheck(config.redisUrl)];');
+    expect(out['src/dependencies.ts']).toContain('return [postgresCheck(config.databaseUrl, config.postgresIam), redisCheck(config.redisUrl, config.redisIam)];');
     expect(out['README.md']).toContain("require('./services/orders.json'),");
   });
 
@@ -431,5 +434,65 @@ describe('option validation (each names the option)', () => {
       return;
     }
     expect(() => service(options)).toThrow(error);
+  });
+});
+
+describe('what each managed file is for (in place of whole-file snapshots)', () => {
+  const out = Testing.synth(service(FULL));
+
+  test('Dockerfile: pinned base images, one numeric non-root user, a HEALTHCHECK, production mode', () => {
+    expectHardenedDockerfile(out.Dockerfile);
+    expect(out.Dockerfile).toMatch(/^ENV NODE_ENV=production$/m);
+    expect(out.Dockerfile).toMatch(/^STOPSIGNAL SIGTERM$/m);
+    expect(out.Dockerfile).toMatch(/^CMD \["node", "lib\/main\.js"\]$/m);
+  });
+
+  test('ci.yml: the platform contract (read-only default, OIDC for publish and promotions only, promotion by digest)', () => {
+    expectPlatformWorkflow(out['.github/workflows/ci.yml']);
+  });
+
+  test('docker-compose.yml: the runtime stage, hardened, on localhost, next to pinned PostgreSQL and Redis', () => {
+    expectLocalCompose(YAML.parse(out['docker-compose.yml']), 'orders');
+  });
+
+  test('pull_request_template.md: the review checklist names the coverage gate of this service', () => {
+    const template: string = out['.github/pull_request_template.md'];
+    expect(template.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## What and why', '## Checklist']);
+    expect(template).toContain('users of orders');
+    expect(template).toContain('- [ ] Tests cover the change (CI fails below 85% coverage)');
+    expect(template).toMatch(/^- \[ \] No secrets in code, config or logs/m);
+    expect(template).toMatch(/^- \[ \] Generated files changed through `\.projenrc\.ts`/m);
+    expect(Testing.synth(service({ coverageThreshold: 92 }))['.github/pull_request_template.md']).toContain('CI fails below 92% coverage');
+  });
+
+  test('CODEOWNERS: one rule for every path', () => {
+    expect(out['.github/CODEOWNERS'].split('\n').filter((l: string) => l && !l.startsWith('#'))).toEqual(['* @northwind/core']);
+  });
+});
+
+describe('the shared file checks can fail', () => {
+  const out = Testing.synth(service(FULL));
+
+  test.each([
+    ['a root user', (d: string) => d.replace(/^USER .*$/m, 'USER root')],
+    ['a second user', (d: string) => d.replace(/^CMD /m, 'USER 1001:1001\nCMD ')],
+    ['the user after the command', (d: string) => d.replace(/^(USER .*)\n([\s\S]*)^(CMD .*)$/m, '$2$3\n$1')],
+    ['a latest base image', (d: string) => d.replace(/^FROM \S+ AS deps$/m, 'FROM node:latest AS deps')],
+    ['an unpinned base image', (d: string) => d.replace(/^FROM \S+ AS build$/m, 'FROM node AS build')],
+    ['no HEALTHCHECK', (d: string) => d.replace(/^HEALTHCHECK .*$/m, '')],
+  ])('the Dockerfile check rejects %s', (_name, edit) => {
+    expect(() => expectHardenedDockerfile(out.Dockerfile)).not.toThrow();
+    expect(() => expectHardenedDockerfile(edit(out.Dockerfile))).toThrow();
+  });
+
+  test.each([
+    ['a write-all default', (y: string) => y.replace(/^permissions:\n {2}contents: read$/m, 'permissions: write-all')],
+    ['static keys', (y: string) => `${y}\n# aws-access-key-id: x\n`],
+    ['promotion by tag', (y: string) => y.replace('DIGEST: ${{ needs.publish.outputs.digest }}', 'DIGEST: ${{ needs.publish.outputs.tag }}')],
+    ['an id token for verify', (y: string) => y.replace(/(verify:[\s\S]*?permissions:\n {6}contents: read)/, '$1\n      id-token: write')],
+  ])('the workflow check rejects %s', (_name, edit) => {
+    const yaml: string = out['.github/workflows/ci.yml'];
+    expect(edit(yaml)).not.toBe(yaml);
+    expect(() => expectPlatformWorkflow(edit(yaml))).toThrow();
   });
 });

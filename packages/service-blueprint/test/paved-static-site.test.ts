@@ -12,7 +12,7 @@ import {
   StaticSiteDockerfile,
   ViteToolchain,
 } from '../src';
-import { testManagedFiles } from './managed-files';
+import { expectHardenedDockerfile, expectLocalCompose, expectPlatformWorkflow, testManagedFiles } from './managed-files';
 import { useTempOutdirs } from './temp-outdirs';
 
 const outdir = useTempOutdirs('paved-static-site-test-');
@@ -36,7 +36,7 @@ const MANAGED = [
   'paved.service.json',
 ];
 
-describe('managed files (snapshots)', () => {
+describe('managed files', () => {
   testManagedFiles(() => site(), MANAGED);
 });
 
@@ -205,5 +205,69 @@ describe('nginx accepts the generated configuration (nginx -t, when nginx is ins
     const result = nginxTest(nginx!, file);
     expect(result.status).not.toBe(0);
     expect(result.output).toMatch(/emerg/);
+  });
+});
+
+describe('what each managed file is for (in place of whole-file snapshots)', () => {
+  const out = Testing.synth(site());
+
+  test('Dockerfile: pinned base images, one numeric non-root user, a HEALTHCHECK', () => {
+    expectHardenedDockerfile(out.Dockerfile);
+  });
+
+  test('ci.yml: the platform contract (read-only default, OIDC for publish and promotions only, promotion by digest)', () => {
+    expectPlatformWorkflow(out['.github/workflows/ci.yml']);
+  });
+
+  test('docker-compose.yml: the runtime stage, hardened, on localhost', () => {
+    expectLocalCompose(YAML.parse(out['docker-compose.yml']), 'frontend');
+  });
+
+  test('.dockerignore: everything excluded but what the build reads', () => {
+    expect(out['.dockerignore'].split('\n').filter((l: string) => l && !l.startsWith('#'))).toEqual([
+      '*', '!package.json', '!package-lock.json', '!index.html', '!tsconfig.json', '!vite.config.ts', '!src/**', '!nginx.conf',
+    ]);
+  });
+
+  test('nginx.conf: the default CSP allows only the site itself, and no frames', () => {
+    const csp = out['nginx.conf'].split('\n').filter((l: string) => l.includes('Content-Security-Policy'));
+    expect(csp).toHaveLength(2);
+    for (const line of csp) {
+      expect(line).toContain("default-src 'self'; connect-src 'self';");
+      expect(line).toContain("object-src 'none'");
+      expect(line).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  test('tsconfig.json: strict, type-check only (Vite emits), React JSX, over sources, tests and the Vite config', () => {
+    expect(out['tsconfig.json'].compilerOptions).toMatchObject({ strict: true, noEmit: true, isolatedModules: true, jsx: 'react-jsx', moduleResolution: 'bundler' });
+    expect(out['tsconfig.json'].include).toEqual(['src', 'test', 'vite.config.ts']);
+  });
+
+  test('vite.config.ts: builds into dist without source maps, tests in jsdom, the default coverage gate is 85%', () => {
+    const vite: string = out['vite.config.ts'];
+    expect(vite).toContain("build: { outDir: 'dist', sourcemap: false },");
+    expect(vite).toContain("environment: 'jsdom',");
+    expect(vite).toContain('thresholds: { lines: 85, branches: 85, functions: 85, statements: 85 },');
+    expect(vite).toContain('preview: { port: 8080, strictPort: true },');
+  });
+
+  test('eslint.config.js: the recommended JavaScript, TypeScript and React hooks rules, build output ignored', () => {
+    const eslint: string = out['eslint.config.js'];
+    expect(eslint).toContain("{ ignores: ['dist/', 'coverage/'] },");
+    for (const preset of ['js.configs.recommended,', '...tseslint.configs.recommended,', 'reactHooks.configs.flat.recommended,']) expect(eslint).toContain(preset);
+  });
+
+  test('dependabot.yml: npm lockfile updates only, never projen or the blueprint', () => {
+    const config = YAML.parse(out['.github/dependabot.yml']);
+    expect(config.updates.map((u: { 'package-ecosystem': string }) => u['package-ecosystem'])).toEqual(['npm']);
+    expect(config.updates[0]['versioning-strategy']).toBe('lockfile-only');
+    expect(config.updates[0].ignore.map((i: { 'dependency-name': string }) => i['dependency-name']).sort()).toEqual(['@paved/service-blueprint', 'projen']);
+  });
+
+  test('paved.service.json: a static site on 8080, probed on its index page, public at its host', () => {
+    expect(out['paved.service.json']).toMatchObject({
+      name: 'frontend', team: 'ims', runtime: 'static-site', port: 8080, health: { liveness: '/', readiness: '/' }, ingress: { host: 'app', visibility: 'public' },
+    });
   });
 });

@@ -61,7 +61,8 @@ describe('the workflow builds once, pushes once and promotes by digest', () => {
     const job = wf.jobs[`propose-${env}`];
     expect(job.needs).toEqual(['publish', `promote-${env}`]);
     expect(job.permissions).toEqual({ contents: 'read' });
-    expect(job.environment).toBeUndefined();
+    // The GitHub App's key is a secret of this one environment (deployment branches: main), not of the repository.
+    expect(job.environment).toBe('gitops-promotion');
     expect(JSON.stringify(job)).not.toMatch(/configure-aws-credentials|id-token/);
     expect(stepNamed(`propose-${env}`, `Pin the digest for ${env} in the descriptor`).env).toEqual({
       ENVIRONMENT: env,

@@ -27,8 +27,15 @@ describe('requiredSecrets', () => {
         usedBy: ['grafana (admin login of kube-prometheus-stack)'],
         description: 'Grafana admin user name and a generated password (JSON keys admin-password, admin-user)',
       },
+      {
+        // The Loki gateway's basic-auth user: the gateway's htpasswd, Alloy and Grafana read it (issue 14).
+        name: 'acme/prod/loki/gateway',
+        keys: ['password', 'username'],
+        usedBy: ['loki (gateway basic auth; also read by alloy and grafana)'],
+        description: 'Loki gateway basic-auth user name and a generated password (JSON keys password, username)',
+      },
     ]);
-    expect(requiredSecrets(platform, 'dev').map((s) => s.name)).toEqual(['acme/dev/alerting/slack-webhook', 'acme/dev/api/jwt', 'acme/dev/grafana/admin']);
+    expect(requiredSecrets(platform, 'dev').map((s) => s.name)).toEqual(['acme/dev/alerting/slack-webhook', 'acme/dev/api/jwt', 'acme/dev/grafana/admin', 'acme/dev/loki/gateway']);
   });
 
   test('one entry per secret name, with the union of the keys and every reader', () => {
@@ -41,14 +48,14 @@ describe('requiredSecrets', () => {
     const secrets = requiredSecrets(resolvePlatform(c), 'dev');
 
     // THEN
-    expect(secrets.map((s) => s.name)).toEqual(['acme/dev/alerting/slack-webhook', 'acme/dev/grafana/admin', 'acme/dev/shared/auth', 'acme/dev/worker/queue']);
-    expect(secrets[2]).toEqual({
+    expect(secrets.map((s) => s.name)).toEqual(['acme/dev/alerting/slack-webhook', 'acme/dev/grafana/admin', 'acme/dev/loki/gateway', 'acme/dev/shared/auth', 'acme/dev/worker/queue']);
+    expect(secrets[3]).toEqual({
       name: 'acme/dev/shared/auth',
       keys: ['issuer', 'signingKey'],
       usedBy: ['service api (JWT_ISSUER)', 'service api (JWT_KEY)', 'service worker (AUTH_KEY)'],
       description: 'Application secret of service api; Application secret of service worker',
     });
-    expect(secrets[3]).toMatchObject({ keys: ['token'], usedBy: ['service worker (QUEUE_TOKEN)'] });
+    expect(secrets[4]).toMatchObject({ keys: ['token'], usedBy: ['service worker (QUEUE_TOKEN)'] });
   });
 
   test('follows the custom Slack secret name and leaves Slack out without alerting', () => {
@@ -56,7 +63,7 @@ describe('requiredSecrets', () => {
     c.alerting = { slack: { channel: '#ops', webhookSecret: 'ops/slack' } };
     expect(requiredSecrets(resolvePlatform(c), 'dev').map((s) => s.name)).toContain('acme/dev/ops/slack');
     delete c.alerting;
-    expect(requiredSecrets(resolvePlatform(c), 'dev').map((s) => s.name)).toEqual(['acme/dev/api/jwt', 'acme/dev/grafana/admin']);
+    expect(requiredSecrets(resolvePlatform(c), 'dev').map((s) => s.name)).toEqual(['acme/dev/api/jwt', 'acme/dev/grafana/admin', 'acme/dev/loki/gateway']);
   });
 
   test('the GitOps repository credentials, named as written, with the keys of a GitHub App or of a deploy key', () => {
@@ -83,9 +90,9 @@ describe('requiredSecrets', () => {
     c.services![0].environments = { prod: { enabled: false } };
     c.addons = { 'kube-prometheus-stack': { enabled: false } };
 
-    // THEN
-    expect(requiredSecrets(resolvePlatform(c), 'prod')).toEqual([]);
-    expect(requiredSecrets(resolvePlatform(c), 'dev').map((s) => s.name)).toEqual(['acme/dev/api/jwt']);
+    // THEN only Loki's gateway user (Loki stays on)
+    expect(requiredSecrets(resolvePlatform(c), 'prod').map((s) => s.name)).toEqual(['acme/prod/loki/gateway']);
+    expect(requiredSecrets(resolvePlatform(c), 'dev').map((s) => s.name)).toEqual(['acme/dev/api/jwt', 'acme/dev/loki/gateway']);
   });
 
   test('leaves out the connection secrets Terraform creates', () => {

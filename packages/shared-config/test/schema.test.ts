@@ -59,12 +59,27 @@ describe('structural validation', () => {
     expect(errorsOf(c)).toContainEqual(expect.stringMatching(expected));
   });
 
-  test('semantic rules still run when the structure is broken, collecting every problem', () => {
+  test('semantic rules run only on data the schema accepted: a mistyped value never reaches them', () => {
     const c = mutableConfig() as Record<string, unknown>;
     c.organization = 'Acme';
     (c.environments as Record<string, unknown>[])[0].network = { vpcCidr: '8.8.0.0/16' };
-    const rules = validatePlatform(c).errors.map((p) => p.rule);
-    expect(rules).toEqual(['schema', 'vpc-cidr']);
+    expect(validatePlatform(c).errors.map((p) => p.rule)).toEqual(['schema']);
+    // A profile named like an Object.prototype member used to reach PROFILES[profile] in the rules.
+    (c.environments as Record<string, unknown>[])[0] = { ...(c.environments as object[])[0], profile: 'toString' };
+    expect(() => validatePlatform(c)).not.toThrow();
+  });
+
+  test('unknown fields alone still let the rules run, so a typo is reported with everything else', () => {
+    const c = mutableConfig() as Record<string, unknown>;
+    c.organisation = 'acme';
+    (c.environments as Record<string, unknown>[])[0].network = { vpcCidr: '8.8.0.0/16' };
+    expect(validatePlatform(c).errors.map((p) => p.rule)).toEqual(['schema', 'vpc-cidr']);
+  });
+
+  test.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('a %s key is an unknown field', (key) => {
+    const c = mutableConfig() as Record<string, unknown>;
+    Object.defineProperty(c, key, { value: {}, enumerable: true, configurable: true, writable: true });
+    expect(validatePlatform(c).errors.map((p) => `${p.path}: ${p.message}`)).toEqual([`${key}: is not a known field`]);
   });
 
   test('problems format as one line: severity, file, path, what, allowed', () => {

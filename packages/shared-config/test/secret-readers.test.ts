@@ -10,8 +10,11 @@ describe('secretReaders', () => {
 
     // THEN
     expect(secretReaders(platform, env(platform, 'prod'))).toEqual([
+      // The Loki gateway user: the gateway (logging), the writer (alloy) and Grafana (monitoring).
+      { namespace: 'alloy', secrets: ['acme/prod/loki/gateway'], ownedPrefix: 'acme/prod/alloy/' },
       { namespace: 'api', secrets: ['acme/prod/api/jwt', 'acme/prod/postgres/connection'], ownedPrefix: 'acme/prod/api/' },
-      { namespace: 'monitoring', secrets: ['acme/prod/alerting/slack-webhook', 'acme/prod/grafana/admin'], ownedPrefix: 'acme/prod/monitoring/' },
+      { namespace: 'logging', secrets: ['acme/prod/loki/gateway'], ownedPrefix: 'acme/prod/logging/' },
+      { namespace: 'monitoring', secrets: ['acme/prod/alerting/slack-webhook', 'acme/prod/grafana/admin', 'acme/prod/loki/gateway'], ownedPrefix: 'acme/prod/monitoring/' },
       { namespace: 'worker', secrets: ['acme/prod/redis/connection'], ownedPrefix: 'acme/prod/worker/' },
     ]);
   });

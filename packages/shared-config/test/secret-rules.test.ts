@@ -43,6 +43,9 @@ describe('by name', () => {
     ['BYPASS_CACHE', 'yes'],
     ['COMPASS_REGION', 'eu'],
     ['KMS_KEY_ARN', 'arn:aws:kms:eu-west-1:111111111111:key/abc'],
+    ['basicAuthPassword', '$LOKI_PASSWORD'],
+    ['basicAuthPassword', '${LOKI_PASSWORD}'],
+    ['password', '$__env{LOKI_PASSWORD}'],
   ])('%s=%s is not a secret (a setting or a reference)', (key, value) => {
     expect(detectSecretLiteral(key, value)).toBeUndefined();
   });

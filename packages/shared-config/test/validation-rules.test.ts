@@ -47,6 +47,16 @@ const CASES: Record<string, RuleCase> = {
     message: /repoUrl 'git@github.com:acme\/platform-gitops.git' is an SSH URL and no credentials secret is named/,
     pass: (c) => void (c.gitops = { repoUrl: 'git@github.com:acme/platform-gitops.git', credentialsSecret: 'acme/gitops-deploy-key' }),
   },
+  'argocd-capability-identity-center': {
+    fail: (c) => void (c.gitops = { repoUrl: 'https://github.com/acme/platform-gitops.git', argocd: 'eks-capability' }),
+    path: 'gitops.identityCenter',
+    message: /argocd is 'eks-capability' and no IAM Identity Center instance is named/,
+    pass: (c) => void (c.gitops = {
+      repoUrl: 'https://github.com/acme/platform-gitops.git',
+      argocd: 'eks-capability',
+      identityCenter: { instanceArn: 'arn:aws:sso:::instance/ssoins-1234567890abcdef' },
+    }),
+  },
   'access-role-environments': {
     fail: (c) => void (c.access!.roles![0].environments = ['qa']),
     path: 'access.roles[0].environments[0]',
@@ -89,7 +99,6 @@ const CASES: Record<string, RuleCase> = {
     },
     path: 'environments[1].network.vpcCidr',
     message: /10.0.128.0\/17 overlaps the VPC of 'dev' \(10.0.0.0\/16\) in the same account and region/,
-    severity: 'warning',
     pass: (c) => {
       env(c, 'prod').account = '111111111111';
       c.management = { account: '111111111111', region: 'eu-west-1' };
@@ -119,13 +128,19 @@ const CASES: Record<string, RuleCase> = {
     fail: (c) => void (env(c, 'dev').cluster = { kubernetesVersion: '1.27' }),
     path: 'environments[0].cluster.kubernetesVersion',
     message: /Kubernetes 1.27 is not supported/,
-    pass: (c) => void (env(c, 'dev').cluster = { kubernetesVersion: '1.33' }),
+    pass: (c) => void (env(c, 'dev').cluster = { kubernetesVersion: '1.36' }),
   },
   'node-group-sizes': {
     fail: (c) => void (env(c, 'dev').cluster = { nodeGroups: [{ name: 'general', instanceTypes: ['m6i.large'], minSize: 4, maxSize: 2 }] }),
     path: 'environments[0].cluster.nodeGroups[0].minSize',
     message: /4 is greater than maxSize 2/,
     pass: (c) => void (env(c, 'dev').cluster = { nodeGroups: [{ name: 'general', instanceTypes: ['m6i.large'], minSize: 2, maxSize: 4, desiredSize: 3 }] }),
+  },
+  'auto-mode-exclusive': {
+    fail: (c) => void (env(c, 'dev').cluster = { compute: 'auto-mode', nodeGroups: [{ name: 'general', instanceTypes: ['m6i.large'], minSize: 2, maxSize: 4 }] }),
+    path: 'environments[0].cluster.nodeGroups',
+    message: /is set, but cluster.compute is 'auto-mode'/,
+    pass: (c) => void (env(c, 'dev').cluster = { compute: 'auto-mode' }),
   },
   'endpoint-access': {
     fail: (c) => void (env(c, 'prod').cluster = { publicAccessCidrs: ['0.0.0.0/0'] }),
@@ -226,12 +241,37 @@ const CASES: Record<string, RuleCase> = {
     pass: (c) => void (svc(c, 'api').env = { DB_HOST: 'db.internal', PASSWORD_MIN_LENGTH: '' }),
   },
   'addon-requirements': {
-    fail: (c) => void (c.addons = { 'cert-manager': { enabled: false } }),
-    path: 'addons.cert-manager',
-    message: /'cert-manager' is off in 'dev', but ingresses are served over TLS/,
+    // Issue 14: an ingress no longer needs cert-manager (the ALB's TLS comes from ACM); secrets still need ESO.
+    fail: (c) => void (c.addons = { 'external-secrets': { enabled: false } }),
+    path: 'addons.external-secrets',
+    message: /'external-secrets' is off in 'dev', but services read secrets from AWS Secrets Manager/,
     pass: (c) => {
-      c.addons = { 'cert-manager': { enabled: false } };
-      svc(c, 'api').ingress = undefined;
+      c.addons = { 'external-secrets': { enabled: false }, 'cert-manager': { enabled: false } };
+      for (const s of c.services!) {
+        s.dependsOn = undefined;
+        s.secrets = undefined;
+      }
+    },
+  },
+  'ingress-needs-controller': {
+    fail: (c) => void (env(c, 'dev').addons = { 'aws-load-balancer-controller': { enabled: false } }),
+    path: 'services[0].ingress',
+    message: /asks for an ingress in 'dev', which has no ingress controller \('aws-load-balancer-controller' is off\)/,
+    pass: (c) => {
+      env(c, 'dev').addons = { 'aws-load-balancer-controller': { enabled: false } };
+      svc(c, 'api').environments = { ...svc(c, 'api').environments, dev: { enabled: false } };
+    },
+  },
+  'gateway-ingress-scope': {
+    fail: (c) => {
+      env(c, 'prod').ingress = { api: 'gateway' };
+      svc(c, 'api').ingress = { host: 'api', visibility: 'internal' };
+    },
+    path: 'services[0].ingress.visibility',
+    message: /'internal' is not served by the Gateway of 'prod'/,
+    pass: (c) => {
+      env(c, 'prod').ingress = { api: 'gateway' };
+      svc(c, 'api').ingress = { host: 'api', visibility: 'public' };
     },
   },
   'waiver-dates': {

@@ -107,9 +107,37 @@ export interface PackResult {
   readonly packMs: number;
 }
 
-/** Builds the blueprint with jsii and packs it (`projen compile`, `projen package:js`), then copies the tarball. */
+/**
+ * Builds the blueprint with jsii and packs it (`projen compile`, `projen package:js`), then copies the tarball. Both
+ * end-to-end tests pack (blueprint-e2e, registry-e2e); a lock keeps two Jest workers from compiling into the same
+ * lib/ and dist/ at once.
+ */
 export async function packBlueprint(root: string, destDir: string): Promise<PackResult> {
   const cwd = path.join(root, BLUEPRINT_DIR);
+  const release = await acquireLock(path.join(cwd, '.pack.lock'));
+  try {
+    return await packLocked(root, cwd, destDir);
+  } finally {
+    release();
+  }
+}
+
+/** A directory lock (mkdir is atomic); a lock older than the pack's own timeout is left over from a killed run. */
+async function acquireLock(lockDir: string, staleMs = 400_000): Promise<() => void> {
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      return () => fs.rmSync(lockDir, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = Date.now() - (fs.statSync(lockDir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > staleMs) fs.rmSync(lockDir, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+async function packLocked(root: string, cwd: string, destDir: string): Promise<PackResult> {
   const env = childEnv(root);
   const dist = path.join(cwd, 'dist', 'js');
   fs.rmSync(dist, { recursive: true, force: true });
@@ -125,7 +153,18 @@ export async function packBlueprint(root: string, destDir: string): Promise<Pack
 
 export interface ProjenNewOptions {
   readonly root: string;
-  readonly tarball: string;
+  /**
+   * The packed blueprint: `--from @paved/service-blueprint@file:<tarball>`. For development only: the new repository's
+   * package.json then names this absolute path, so its CI cannot install. Published blueprints use `from`.
+   */
+  readonly tarball?: string;
+  /**
+   * A registry spec instead of the tarball, e.g. `@paved/service-blueprint@1.2.0`.
+   * @default - the tarball
+   */
+  readonly from?: string;
+  /** Extra environment (registry configuration) for projen and its installs. */
+  readonly env?: NodeJS.ProcessEnv;
   /** Empty directory to create the repository in; its name is the service name. */
   readonly dir: string;
   /** Run the final install (`npm install` of every dependency) or not (`--no-post`). */
@@ -136,19 +175,21 @@ export interface ProjenNewOptions {
   readonly timeoutMs?: number;
 }
 
-/** `projen new <type> --from @paved/service-blueprint@file:<tarball>`, as a team would run it. */
+/** `projen new <type> --from <registry spec or @paved/service-blueprint@file:<tarball>>`, as a team would run it. */
 export async function projenNew(options: ProjenNewOptions): Promise<RunResult> {
+  const from = options.from ?? (options.tarball ? `@paved/service-blueprint@file:${options.tarball}` : undefined);
+  if (!from) throw new Error('projenNew: pass the blueprint as `tarball` or `from`');
   fs.mkdirSync(options.dir, { recursive: true });
   const args = [
     projenBin(options.root),
     'new',
     options.projectType ?? 'paved-service',
     '--from',
-    `@paved/service-blueprint@file:${options.tarball}`,
+    from,
     '--projen-version',
     PROJEN_VERSION,
     ...(options.flags ?? SAMPLE_SERVICE.flags),
     ...(options.install ? [] : ['--no-post']),
   ];
-  return runOk(process.execPath, args, { cwd: options.dir, env: childEnv(options.root), timeoutMs: options.timeoutMs ?? 300_000 });
+  return runOk(process.execPath, args, { cwd: options.dir, env: childEnv(options.root, options.env), timeoutMs: options.timeoutMs ?? 300_000 });
 }

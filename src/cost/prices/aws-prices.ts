@@ -1,10 +1,19 @@
+import { ec2PricesUsEast1 } from './ec2-prices';
+import { ELASTICACHE_REDIS_HOURLY, ELASTICACHE_REGIONS } from './elasticache-prices';
+import { MULTIPLIER_SOURCES, REGION_MULTIPLIERS } from './region-multipliers';
 import { PRICE_SOURCES } from './sources';
 import type { AwsService, PriceBasis, PriceEntry, PriceTableData, PriceUnit, RegionalSku, SizedFamily } from '../price-table';
 import { PriceTable, serviceOfFamily } from '../price-table';
 
 /**
- * AWS prices for the regions Paved's examples use (us-east-1, eu-west-1, ap-south-1): on-demand, Linux, no free tier,
- * no Savings Plans or reserved capacity, USD.
+ * AWS prices for every commercial region: on-demand, Linux, no free tier, no Savings Plans or reserved capacity, USD.
+ *
+ * Three layers, the first that has a price wins:
+ * 1. prices read for a region, below (us-east-1, eu-west-1, ap-south-1);
+ * 2. generated tables: EC2 in us-east-1 (ec2-prices.ts) and ElastiCache in every region its snapshot lists
+ *    (elasticache-prices.ts);
+ * 3. for every other region of `REGION_MULTIPLIERS`: the us-east-1 price times the region's multiplier, marked
+ *    `derived` with `derivedFrom` (prices that AWS charges the same everywhere are copied as list prices instead).
  *
  * To add a price: add it below with the source you read (add the source to sources.ts), mark how you got it
  * (`published`, `derived` or `list-price`), and run the cost tests. To refresh the table: re-read every source, update
@@ -26,8 +35,8 @@ const REGIONAL_META: Readonly<Record<RegionalSku, { service: AwsService; unit: P
   'vpc.nat-gateway.hour': { service: 'Amazon VPC', unit: 'hour', description: 'NAT gateway, per gateway-hour' },
   'vpc.nat-gateway.data': { service: 'Amazon VPC', unit: 'GiB', description: 'NAT gateway data processed, both directions' },
   'vpc.public-ipv4.hour': { service: 'Amazon VPC', unit: 'hour', description: 'Public IPv4 address in use, per address-hour' },
-  'elb.nlb.hour': { service: 'Elastic Load Balancing', unit: 'hour', description: 'Network Load Balancer, per load balancer-hour' },
-  'elb.nlb.nlcu': { service: 'Elastic Load Balancing', unit: 'hour', description: 'Network Load Balancer capacity unit (NLCU), per NLCU-hour' },
+  'elb.alb.hour': { service: 'Elastic Load Balancing', unit: 'hour', description: 'Application Load Balancer, per load balancer-hour' },
+  'elb.alb.lcu': { service: 'Elastic Load Balancing', unit: 'hour', description: 'Application Load Balancer capacity unit (LCU), per LCU-hour' },
   'ebs.gp3.storage': { service: 'Amazon EBS', unit: 'GiB-month', description: 'EBS gp3 volume storage (baseline 3,000 IOPS, 125 MB/s)' },
   'rds.gp3.storage': { service: 'Amazon RDS', unit: 'GiB-month', description: 'RDS gp3 storage, per instance copy (Multi-AZ stores two)' },
   'rds.backup.storage': { service: 'Amazon RDS', unit: 'GiB-month', description: 'RDS backup and snapshot storage beyond the free allowance' },
@@ -66,8 +75,8 @@ const REGIONAL: Readonly<Record<string, Readonly<Record<RegionalSku, RegionalPri
     'vpc.nat-gateway.hour': published(0.045, 'nat-basavytix', 'nat-costpatrol'),
     'vpc.nat-gateway.data': published(0.045, 'nat-basavytix', 'nat-costpatrol'),
     'vpc.public-ipv4.hour': published(0.005, 'ipv4-cloudburn'),
-    'elb.nlb.hour': published(0.0225, 'elb-awsnegotiations', 'elb-clustercost'),
-    'elb.nlb.nlcu': published(0.006, 'elb-awsnegotiations'),
+    'elb.alb.hour': published(0.0225, 'alb-cloudhorizons', 'elb-awsnegotiations', 'elb-clustercost'),
+    'elb.alb.lcu': published(0.008, 'alb-cloudhorizons', 'elb-awsnegotiations'),
     'ebs.gp3.storage': listPrice(0.08),
     'rds.gp3.storage': published(0.115, 'rds-usage-ai'),
     'rds.backup.storage': published(0.095, 'rds-usage-ai', 'backup-druva'),
@@ -81,8 +90,8 @@ const REGIONAL: Readonly<Record<string, Readonly<Record<RegionalSku, RegionalPri
     'vpc.nat-gateway.hour': listPrice(0.048, 'nat-cloudpipelines'),
     'vpc.nat-gateway.data': listPrice(0.048, 'nat-cloudpipelines'),
     'vpc.public-ipv4.hour': listPrice(0.005, 'ipv4-cloudburn'),
-    'elb.nlb.hour': listPrice(0.0252),
-    'elb.nlb.nlcu': listPrice(0.006),
+    'elb.alb.hour': listPrice(0.0252),
+    'elb.alb.lcu': listPrice(0.008),
     'ebs.gp3.storage': listPrice(0.088),
     'rds.gp3.storage': listPrice(0.127),
     'rds.backup.storage': listPrice(0.095),
@@ -96,8 +105,8 @@ const REGIONAL: Readonly<Record<string, Readonly<Record<RegionalSku, RegionalPri
     'vpc.nat-gateway.hour': listPrice(0.056),
     'vpc.nat-gateway.data': listPrice(0.056),
     'vpc.public-ipv4.hour': listPrice(0.005, 'ipv4-cloudburn'),
-    'elb.nlb.hour': listPrice(0.0239),
-    'elb.nlb.nlcu': listPrice(0.006),
+    'elb.alb.hour': listPrice(0.0239),
+    'elb.alb.lcu': listPrice(0.008),
     'ebs.gp3.storage': listPrice(0.0912),
     'rds.gp3.storage': listPrice(0.131),
     'rds.backup.storage': listPrice(0.095),
@@ -233,6 +242,22 @@ const SIZED: readonly SizedGroup[] = [
       'db.m5.large': 0.178,
       'db.m6g.large': 0.159,
       'db.m6i.large': 0.178,
+      // Larger sizes bill the `large` price times the size factor, like EC2.
+      'db.t3.large': 0.145,
+      'db.t4g.xlarge': 0.258,
+      'db.t4g.2xlarge': 0.516,
+      'db.m5.xlarge': 0.356,
+      'db.m5.2xlarge': 0.712,
+      'db.m6g.xlarge': 0.318,
+      'db.m6g.2xlarge': 0.636,
+      'db.m6i.xlarge': 0.356,
+      'db.m6i.2xlarge': 0.712,
+      'db.r5.large': 0.25,
+      'db.r5.xlarge': 0.5,
+      'db.r6g.large': 0.225,
+      'db.r6g.xlarge': 0.45,
+      'db.r6i.large': 0.25,
+      'db.r6i.xlarge': 0.5,
     },
   },
   {
@@ -343,7 +368,58 @@ function buildPrices(): PriceEntry[] {
     basis: 'list-price',
     sources: ['list-price'],
   });
-  return entries.sort((a, b) => (a.region + a.id < b.region + b.id ? -1 : a.region + a.id > b.region + b.id ? 1 : 0));
+  entries.sort((a, b) => (a.region + a.id < b.region + b.id ? -1 : a.region + a.id > b.region + b.id ? 1 : 0));
+  // Appended in a fixed order (generated tables, then regions in table order): deterministic without a second sort.
+  fillGaps(entries);
+  return entries;
+}
+
+/** Regional prices AWS charges the same in every commercial region: copied, not scaled. */
+const UNIFORM: ReadonlySet<RegionalSku> = new Set<RegionalSku>(['eks.cluster.standard', 'eks.cluster.extended', 'kms.key', 'secretsmanager.secret', 'vpc.public-ipv4.hour']);
+
+const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/** Adds the generated tables (layer 2) and the multiplier-derived prices (layer 3) where layer 1 has none. */
+function fillGaps(entries: PriceEntry[]): void {
+  const have = new Set(entries.map((e) => `${e.region}/${e.id}`));
+  const add = (e: PriceEntry) => {
+    if (have.has(`${e.region}/${e.id}`)) return;
+    have.add(`${e.region}/${e.id}`);
+    entries.push(e);
+  };
+  const sized = (family: SizedFamily, type: string, region: string, usd: number, basis: PriceBasis, sources: readonly string[]): PriceEntry => ({
+    id: `${family}:${type}`,
+    service: serviceOfFamily(family),
+    description: `${SIZED_META[family]}, ${type}`,
+    region,
+    unit: 'hour',
+    usd,
+    basis,
+    sources,
+  });
+
+  for (const [type, usd] of Object.entries(ec2PricesUsEast1())) add(sized('ec2', type, 'us-east-1', usd, 'published', ['ec2-karpenter-2026-01']));
+  for (const [type, byRegion] of Object.entries(ELASTICACHE_REDIS_HOURLY)) {
+    byRegion.forEach((usd, i) => {
+      if (usd !== undefined) add(sized('elasticache', type, ELASTICACHE_REGIONS[i], usd, 'published', ['elasticache-ec2instances-info']));
+    });
+  }
+
+  const base = entries.filter((e) => e.region === 'us-east-1');
+  for (const [region, m] of Object.entries(REGION_MULTIPLIERS)) {
+    if (region === 'us-east-1') continue;
+    const how = (factor: number, kind: string) =>
+      `us-east-1 x ${factor} (${kind} multiplier of ${region}${m.neighbour ? `, taken from ${m.neighbour}` : ''})`;
+    for (const e of base) {
+      const family = e.id.includes(':') ? (e.id.split(':')[0] as SizedFamily) : undefined;
+      if (!family && UNIFORM.has(e.id as RegionalSku)) {
+        add({ ...e, region, basis: 'list-price', sources: [...new Set(['list-price', ...e.sources])] });
+        continue;
+      }
+      const [factor, kind] = family === 'rds' || family === 'elasticache' ? [m.managed, 'managed-service'] : [m.compute, 'compute'];
+      add({ ...e, region, usd: round6(e.usd * factor), basis: 'derived', sources: [...new Set([...e.sources, ...MULTIPLIER_SOURCES[m.basis]])], derivedFrom: how(factor, kind) });
+    }
+  }
 }
 
 export const AWS_PRICE_DATA: PriceTableData = {

@@ -26,6 +26,24 @@ export const PRICE_SOURCES: readonly PriceSource[] = [
     note: 'Linux on-demand hourly prices for us-east-1, generated from the AWS Pricing API on 2026-07-20. Used verbatim.',
   },
   {
+    id: 'ec2-karpenter-2026-01',
+    title: 'Karpenter generated on-demand price list (aws/karpenter-provider-aws, pkg/providers/pricing/zz_generated.pricing_aws.go)',
+    url: 'https://github.com/aws/karpenter-provider-aws/blob/031e72b6099630e960dacb88b48a7e9bb780945f/pkg/providers/pricing/zz_generated.pricing_aws.go',
+    asOf: '2026-01-19',
+    note:
+      'Linux on-demand hourly prices for us-east-1, generated from the AWS Pricing API on 2026-01-19. The `large` price of each family in ec2-prices.ts is ' +
+      'copied from it; other sizes are `large` x the size factor, which equals the listed price for these families (except the rounded ones listed as exceptions).',
+  },
+  {
+    id: 'region-multipliers',
+    title: 'Paved regional multipliers (src/cost/prices/region-multipliers.ts)',
+    url: 'src/cost/prices/region-multipliers.ts (in the Paved repository)',
+    asOf: '2026-12-03',
+    note:
+      'Ratio of a region\'s prices to us-east-1\'s, computed from the EC2 (2020) and ElastiCache (2025) price snapshots below. A price marked derived with ' +
+      '`derivedFrom` is the us-east-1 price times this ratio: an approximation, to be replaced by a read price for that region.',
+  },
+  {
     id: 'ec2-kube-resource-report',
     title: 'kube-resource-report EC2 monthly cost table (hjacobs/kube-resource-report, aws-ec2-costs-monthly.csv)',
     url: 'https://github.com/hjacobs/kube-resource-report/blob/4242e21912556c6bbb8d6a5543c9abc080f594fa/kube_resource_report/aws-ec2-costs-monthly.csv',
@@ -65,6 +83,13 @@ export const PRICE_SOURCES: readonly PriceSource[] = [
     title: 'AWS Negotiations: Elastic Load Balancer cost',
     url: 'https://awsnegotiations.com/elastic-load-balancer-cost.html',
     note: 'Network Load Balancer $0.0225 per hour plus $0.006 per NLCU-hour; ALB $0.0225/h plus $0.008 per LCU-hour (us-east-1).',
+  },
+  {
+    id: 'alb-cloudhorizons',
+    title: 'Cloud Horizons: ALB, the line item nobody watches',
+    url: 'https://cloud-horizons.com/blog/alb-the-line-item-nobody-watches/',
+    asOf: '2026-05-08',
+    note: 'Application Load Balancer $0.0225 per ALB-hour plus $0.008 per LCU-hour; an LCU is the largest of 25 new connections/s, 3,000 active connections/min, 1 GB/hour processed and 1,000 rule evaluations/s.',
   },
   {
     id: 'elb-clustercost',
@@ -107,9 +132,11 @@ export const PRICE_SOURCES: readonly PriceSource[] = [
   {
     id: 'elasticache-ec2instances-info',
     title: 'ec2instances.info ElastiCache price data (LeanerCloud/ec2-instances-info, data/elasticache-instances.json)',
-    url: 'https://github.com/LeanerCloud/ec2-instances-info/blob/f9eafba8b0c94eb59a852a52c2f3c2da8370dcc5/data/elasticache-instances.json',
-    asOf: '2025-04-24',
-    note: 'Snapshot of https://instances.vantage.sh/cache/instances.json: on-demand hourly price per node type, region and engine. The Redis OSS price is used (Paved runs Redis OSS 7.x).',
+    url: 'https://github.com/LeanerCloud/ec2-instances-info/blob/32acf84f42eb1b5d4f4b95bb3e749a75fbae94f9/data/elasticache-instances.json',
+    asOf: '2025-05-28',
+    note:
+      'Snapshot of https://instances.vantage.sh/cache/instances.json: on-demand hourly price per node type, region and engine. The Redis OSS price is used (Paved runs Redis OSS 7.x). ' +
+      'Generated into elasticache-prices.ts for t3, t4g, m5, m6g, m7g, r5, r6g and r7g nodes in every region it lists; also the basis of the managed-service regional multipliers.',
   },
   {
     id: 'cloudwatch-c3x',

@@ -1,11 +1,22 @@
-import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret';
 import { ADDON_ADMIN_SECRETS, ADDON_CATALOG } from '@paved/shared-config';
 import { type AddonSpec, resources } from './addon';
 import { emit } from '../emit';
-import { KEYCLOAK_DB_SECRET, keycloakDatabaseSecret } from './keycloak-database';
-import { namespaceSecretStore } from './security';
-import { CLUSTER_ISSUER, INGRESS_CLASS, SECRET_STORE } from '../platform/names';
+import { KEYCLOAK_DB_SECRET, keycloakDatabaseSecret, keycloakRdsCaValues } from './keycloak-database';
+import { EXTERNAL_SECRETS_API_VERSION, type ExternalSecretV1, namespaceSecretStore } from './security';
+import { INGRESS_CLASS, SECRET_STORE } from '../platform/names';
+import { ALB_LISTEN_PORTS } from '../services/ingress';
 
+/**
+ * Annotations of an add-on's Ingress on the environment's shared ALB (the `alb` class's IngressClassParams set the group,
+ * scheme, TLS policy and redirect): pods as IP targets, health-checked on `healthPath`; TLS from ACM by host.
+ */
+function albAnnotations(healthPath: string): Record<string, string> {
+  return {
+    'alb.ingress.kubernetes.io/listen-ports': ALB_LISTEN_PORTS,
+    'alb.ingress.kubernetes.io/target-type': 'ip',
+    'alb.ingress.kubernetes.io/healthcheck-path': healthPath,
+  };
+}
 
 /**
  * Secret with Keycloak's bootstrap admin (KC_BOOTSTRAP_ADMIN_*, Keycloak 26), filled by External Secrets from
@@ -18,7 +29,7 @@ const KEYCLOAK_ADMIN_ENV: Readonly<Record<string, string>> = {
 };
 
 /**
- * keycloakx chart (keys checked at codecentric keycloakx-7.0.1; Quarkus Keycloak): production mode behind the ingress;
+ * keycloakx chart (keys checked at codecentric keycloakx-7.1.11, Keycloak 26.5.6; Quarkus Keycloak): production mode behind the ingress;
  * its database is the environment's
  * PostgreSQL, whose connection details reach it as KC_DB_* variables from an ExternalSecret.
  */
@@ -35,12 +46,14 @@ export const keycloak: AddonSpec = {
     http: { relativePath: '/' },
     database: { vendor: 'postgres' },
     extraEnvFrom: `- secretRef:\n    name: ${KEYCLOAK_DB_SECRET}\n- secretRef:\n    name: ${KEYCLOAK_ADMIN_SECRET}\n`,
+    ...(env.postgres ? keycloakRdsCaValues(env) : {}),
     ingress: {
       enabled: true,
       ingressClassName: INGRESS_CLASS,
-      annotations: { 'cert-manager.io/cluster-issuer': CLUSTER_ISSUER },
+      annotations: albAnnotations('/health/ready'),
       rules: [{ host: `auth.${env.domain}`, paths: [{ path: '/', pathType: 'Prefix' }] }],
-      tls: [{ hosts: [`auth.${env.domain}`], secretName: 'keycloak-tls' }],
+      // No secret: the ALB terminates TLS with the ACM certificate it discovers for the host.
+      tls: [{ hosts: [`auth.${env.domain}`] }],
     },
     resources: resources('250m', '512Mi', '1Gi'),
   }),
@@ -51,8 +64,8 @@ export const keycloak: AddonSpec = {
     render(scope, { env, labels }) {
       const namespace = ADDON_CATALOG.keycloak.namespace;
       emit(scope, namespaceSecretStore(env, namespace, labels));
-      const secret = (name: string, remoteKey: string, vars: Readonly<Record<string, string>>): IExternalSecret => ({
-        apiVersion: 'external-secrets.io/v1beta1',
+      const secret = (name: string, remoteKey: string, vars: Readonly<Record<string, string>>): ExternalSecretV1 => ({
+        apiVersion: EXTERNAL_SECRETS_API_VERSION,
         kind: 'ExternalSecret',
         metadata: { name, namespace, labels: { ...labels } },
         spec: {
@@ -69,7 +82,11 @@ export const keycloak: AddonSpec = {
   },
 };
 
-/** kong chart (keys checked at kong-2.47.0): DB-less gateway in front of services, its own LoadBalancer disabled (traffic comes through ingress). */
+/**
+ * kong chart (keys checked at kong-2.47.0): DB-less gateway in front of services, its own LoadBalancer disabled (traffic
+ * comes through the ALB). Kept: Kong/charts and Kong Gateway OSS 3.9 are still maintained (3.9.2, 2026-06-04, Kong/kong#14833
+ * "two cumulative patches per year"), though OSS gets no new feature releases.
+ */
 export const kong: AddonSpec = {
   name: 'kong',
   values: ({ production }) => ({
@@ -82,7 +99,10 @@ export const kong: AddonSpec = {
   }),
 };
 
-/** oauth2-proxy chart (keys checked at oauth2-proxy-7.10.2): single sign-on in front of internal tools, secrets from an existing Secret. */
+/**
+ * oauth2-proxy chart (keys checked at oauth2-proxy-10.7.0; the 8.0/9.0/10.0 breaking changes touch the Redis subchart and
+ * image keys, which Paved does not set): single sign-on in front of internal tools, secrets from an existing Secret.
+ */
 export const oauth2Proxy: AddonSpec = {
   name: 'oauth2-proxy',
   values: ({ env, production }) => ({
@@ -91,9 +111,9 @@ export const oauth2Proxy: AddonSpec = {
     ingress: {
       enabled: true,
       className: INGRESS_CLASS,
-      annotations: { 'cert-manager.io/cluster-issuer': CLUSTER_ISSUER },
+      annotations: albAnnotations('/ping'),
       hosts: [`sso.${env.domain}`],
-      tls: [{ hosts: [`sso.${env.domain}`], secretName: 'oauth2-proxy-tls' }],
+      tls: [{ hosts: [`sso.${env.domain}`] }],
     },
     resources: resources('50m', '64Mi', '128Mi'),
   }),

@@ -1,12 +1,20 @@
-import type { IExternalSecret } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret';
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
-import { ADDON_ADMIN_SECRETS, ADDON_CATALOG, BRIDGE_ANNOTATIONS, bridgeAnnotationRef } from '@paved/shared-config';
+import { ADDON_ADMIN_SECRETS, ADDON_CATALOG, BRIDGE_ANNOTATIONS, LOKI_CLIENT_NAMESPACES, bridgeAnnotationRef } from '@paved/shared-config';
 import { type AddonSpec, resources } from './addon';
 import { emit } from '../emit';
-import { namespaceSecretStore } from './security';
+import { LOKI_CLIENT_SECRET, LOKI_GATEWAY_HTPASSWD_SECRET, LOKI_GATEWAY_URL, LOKI_TENANT, lokiClientSecret, lokiGatewayHtpasswd, lokiNetworkPolicy } from './loki-auth';
+import { EXTERNAL_SECRETS_API_VERSION, type ExternalSecretV1, namespaceSecretStore } from './security';
 import { ALERTMANAGER_SLACK_KEY, ALERTMANAGER_SLACK_SECRET, GRAFANA_ADMIN_SECRET, MONITORING_NAMESPACE, SECRET_STORE } from '../platform/names';
 
-/** metrics-server chart (keys checked at metrics-server-helm-chart-3.12.2): replicas, podDisruptionBudget, resources. */
+export { LOKI_TENANT } from './loki-auth';
+
+/**
+ * StorageClass of the platform's volumes (Prometheus, Grafana): EBS gp3 through the EKS aws-ebs-csi-driver add-on,
+ * encrypted, bound where the pod lands (volumes are zonal). Rendered with kube-prometheus-stack's configuration.
+ */
+export const PLATFORM_STORAGE_CLASS = 'gp3';
+
+/** metrics-server chart (keys checked at metrics-server-helm-chart-3.13.1): replicas, podDisruptionBudget, resources. */
 export const metricsServer: AddonSpec = {
   name: 'metrics-server',
   values: ({ production }) => ({
@@ -28,14 +36,15 @@ function platformRules(labels: Record<string, string>): IPrometheusRule {
           name: 'paved.platform',
           rules: [
             {
+              // The ALB's own counters are in CloudWatch: the ratio comes from the request histogram of Paved services.
               alert: 'IngressHighErrorRatio',
               expr: [
-                'sum by (ingress, exported_namespace) (rate(nginx_ingress_controller_requests{status=~"5.."}[5m]))',
-                '/ sum by (ingress, exported_namespace) (rate(nginx_ingress_controller_requests[5m])) >= 0.05',
+                'sum by (namespace, service) (rate(http_request_duration_seconds_count{status_code=~"5.."}[5m]))',
+                '/ sum by (namespace, service) (rate(http_request_duration_seconds_count[5m])) >= 0.05',
               ].join(' '),
               for: '5m',
               labels: { severity: 'critical' },
-              annotations: { summary: '{{ $labels.exported_namespace }}/{{ $labels.ingress }}: 5xx responses are at least 5% of requests' },
+              annotations: { summary: '{{ $labels.namespace }}/{{ $labels.service }}: 5xx responses are at least 5% of requests' },
             },
             {
               alert: 'DeploymentReplicasShort',
@@ -52,9 +61,11 @@ function platformRules(labels: Record<string, string>): IPrometheusRule {
 }
 
 /**
- * kube-prometheus-stack chart (keys checked at kube-prometheus-stack-67.9.0; `alertmanager.config` is Alertmanager's own
- * snake_case configuration): Alertmanager routes to Slack with the webhook URL read from a Secret file (never in
- * Git); rules of every namespace are picked up; Prometheus retention per profile.
+ * kube-prometheus-stack chart (keys checked at kube-prometheus-stack-88.5.3, its grafana subchart at grafana-community
+ * grafana-12.11.1; `alertmanager.config` is Alertmanager's own snake_case configuration): Alertmanager routes to Slack with
+ * the webhook URL read from a Secret file (never in Git); rules of every namespace are picked up; Prometheus retention
+ * per profile; Prometheus and Grafana keep their data on gp3 volumes; Grafana has Prometheus (the chart's default data
+ * source) and Loki (through the gateway, with its basic-auth user) provisioned.
  */
 export const kubePrometheusStack: AddonSpec = {
   name: 'kube-prometheus-stack',
@@ -95,6 +106,15 @@ export const kubePrometheusStack: AddonSpec = {
           ruleSelectorNilUsesHelmValues: false,
           serviceMonitorSelectorNilUsesHelmValues: false,
           podMonitorSelectorNilUsesHelmValues: false,
+          storageSpec: {
+            volumeClaimTemplate: {
+              spec: {
+                storageClassName: PLATFORM_STORAGE_CLASS,
+                accessModes: ['ReadWriteOnce'],
+                resources: { requests: { storage: production ? '100Gi' : '20Gi' } },
+              },
+            },
+          },
         },
       },
       // Never the chart's default admin password: the grafana subchart reads user and password from a Secret that
@@ -103,14 +123,24 @@ export const kubePrometheusStack: AddonSpec = {
         enabled: true,
         defaultDashboardsTimezone: 'utc',
         admin: { existingSecret: GRAFANA_ADMIN_SECRET, userKey: 'admin-user', passwordKey: 'admin-password' },
-        // Loki requires a tenant: the data source sends the environment's (see promtail).
+        // Dashboards, users and annotations survive a restart (one replica: the volume is ReadWriteOnce).
+        persistence: { enabled: true, type: 'pvc', storageClassName: PLATFORM_STORAGE_CLASS, accessModes: ['ReadWriteOnce'], size: '10Gi' },
+        // The Loki gateway user, from the Secret External Secrets fills in monitoring; the data source names the
+        // variables, which Grafana expands when it provisions data sources (the password never reaches Git).
+        envValueFrom: has('loki')
+          ? Object.fromEntries(['username', 'password'].map((key) => [`LOKI_${key.toUpperCase()}`, { secretKeyRef: { name: LOKI_CLIENT_SECRET, key } }]))
+          : {},
+        // Loki requires a tenant: the data source sends the environment's, as Alloy writes it.
         additionalDataSources: has('loki')
           ? [{
             name: 'Loki',
             type: 'loki',
-            url: `http://loki-gateway.${ADDON_CATALOG.loki.namespace}.svc.cluster.local`,
+            access: 'proxy',
+            url: LOKI_GATEWAY_URL,
+            basicAuth: true,
+            basicAuthUser: '$LOKI_USERNAME',
             jsonData: { httpHeaderName1: 'X-Scope-OrgID' },
-            secureJsonData: { httpHeaderValue1: LOKI_TENANT(env.name) },
+            secureJsonData: { basicAuthPassword: '$LOKI_PASSWORD', httpHeaderValue1: LOKI_TENANT(env.name) },
           }]
           : [],
       },
@@ -121,8 +151,18 @@ export const kubePrometheusStack: AddonSpec = {
     options: { skipDryRunOnMissingResource: true },
     render(scope, { platform, env, labels, has }) {
       emit(scope, platformRules(labels));
-      const externalSecret = (name: string, data: NonNullable<IExternalSecret['spec']>['data']): IExternalSecret => ({
-        apiVersion: 'external-secrets.io/v1beta1',
+      emit(scope, {
+        apiVersion: 'storage.k8s.io/v1',
+        kind: 'StorageClass',
+        metadata: { name: PLATFORM_STORAGE_CLASS, labels: { ...labels } },
+        provisioner: 'ebs.csi.aws.com',
+        parameters: { type: 'gp3', encrypted: 'true' },
+        reclaimPolicy: 'Retain',
+        volumeBindingMode: 'WaitForFirstConsumer',
+        allowVolumeExpansion: true,
+      } as any);
+      const externalSecret = (name: string, data: NonNullable<ExternalSecretV1['spec']>['data']): ExternalSecretV1 => ({
+        apiVersion: EXTERNAL_SECRETS_API_VERSION,
         kind: 'ExternalSecret',
         metadata: { name, namespace: MONITORING_NAMESPACE, labels: { ...labels } },
         spec: {
@@ -139,6 +179,7 @@ export const kubePrometheusStack: AddonSpec = {
       const admin = env.naming.secretName(ADDON_ADMIN_SECRETS.grafana.relativeName);
       const adminKeys = ADDON_ADMIN_SECRETS.grafana.keys.map((key) => ({ secretKey: key, remoteRef: { key: admin, property: key } }));
       emit(scope, externalSecret(GRAFANA_ADMIN_SECRET, adminKeys));
+      if (has('loki')) emit(scope, lokiClientSecret(env, LOKI_CLIENT_NAMESPACES['kube-prometheus-stack'], labels));
       const slack = platform.alerting.slack;
       if (!slack) return;
       const webhook = env.naming.secretName(slack.webhookSecret);
@@ -148,8 +189,10 @@ export const kubePrometheusStack: AddonSpec = {
 };
 
 /**
- * loki chart (keys checked at grafana/loki helm-loki-6.24.0; `loki.limits_config` is passed to Loki as is): single binary
- * on S3 through Pod Identity, the bucket from the GitOps bridge.
+ * loki chart (keys checked in grafana-community/helm-charts at tag loki-18.11.0, charts/loki/values.yaml;
+ * `loki.limits_config` is passed to Loki as is): single binary on S3 through Pod Identity, the bucket from the GitOps
+ * bridge. The gateway asks for basic auth (htpasswd from Secrets Manager through External Secrets), and a
+ * NetworkPolicy admits only Loki's own namespace, Alloy and monitoring.
  */
 export const loki: AddonSpec = {
   name: 'loki',
@@ -157,7 +200,7 @@ export const loki: AddonSpec = {
   values: ({ env, addon, production }) => ({
     deploymentMode: 'SingleBinary',
     loki: {
-      // Multi-tenant mode: every push and query must name a tenant (X-Scope-OrgID); promtail writes as the environment.
+      // Multi-tenant mode: every push and query must name a tenant (X-Scope-OrgID); Alloy writes as the environment.
       auth_enabled: true,
       commonConfig: { replication_factor: 1 },
       schemaConfig: {
@@ -179,29 +222,30 @@ export const loki: AddonSpec = {
     chunksCache: { enabled: false },
     resultsCache: { enabled: false },
     minio: { enabled: false },
+    gateway: { basicAuth: { enabled: true, existingSecret: LOKI_GATEWAY_HTPASSWD_SECRET } },
+    // The canary (and the chart test that reads it) would log in with a password from values, that is from Git: off.
+    lokiCanary: { enabled: false },
+    test: { enabled: false },
   }),
-};
-
-/** Loki tenant (X-Scope-OrgID) of an environment's logs: readers (Grafana data sources) must send the same. */
-export const LOKI_TENANT = (environment: string): string => environment;
-
-/** promtail chart (keys checked at promtail-6.16.6): ships every container's logs to Loki. */
-export const promtail: AddonSpec = {
-  name: 'promtail',
-  values: ({ env }) => ({
-    config: {
-      clients: [{
-        url: `http://loki-gateway.${ADDON_CATALOG.loki.namespace}.svc.cluster.local/loki/api/v1/push`,
-        // Loki runs with auth_enabled: the tenant of this environment's logs (sent as X-Scope-OrgID).
-        tenant_id: LOKI_TENANT(env.name),
-        external_labels: { cluster: env.cluster.name },
-      }],
+  configuration: {
+    wave: 'observability',
+    options: { skipDryRunOnMissingResource: true },
+    render(scope, { env, labels, has }) {
+      emit(scope, lokiNetworkPolicy(labels));
+      // Without External Secrets nothing fills the htpasswd Secret: the gateway does not start (fails closed).
+      if (!has('external-secrets')) return;
+      emit(scope, namespaceSecretStore(env, ADDON_CATALOG.loki.namespace, labels));
+      emit(scope, lokiGatewayHtpasswd(env, labels));
     },
-    resources: resources('50m', '64Mi', '256Mi'),
-  }),
+  },
 };
 
-/** velero chart (keys checked at velero-8.3.0): AWS plugin, backups to the environment's bucket (from the GitOps bridge), a nightly schedule. */
+/**
+ * velero chart (keys checked in vmware-tanzu/helm-charts at tag velero-12.1.0, Velero 1.18.1): AWS plugin, backups to the
+ * environment's bucket (from the GitOps bridge), a nightly schedule. Volumes are backed up as EBS snapshots (the AWS
+ * plugin's volume snapshotter), not by file-system backup, so the Restic removal (Kopia only since Velero 1.17) does not
+ * apply. Plugin v1.14.2 (velero-io/velero-plugin-for-aws tag v1.14.2, 2026-06-16) is the line built for Velero 1.18.
+ */
 export const velero: AddonSpec = {
   name: 'velero',
   bridged: true,
@@ -209,7 +253,7 @@ export const velero: AddonSpec = {
     initContainers: [
       {
         name: 'velero-plugin-for-aws',
-        image: 'velero/velero-plugin-for-aws:v1.11.1',
+        image: 'velero/velero-plugin-for-aws:v1.14.2',
         volumeMounts: [{ mountPath: '/target', name: 'plugins' }],
       },
     ],

@@ -24,11 +24,11 @@ export const ADDON_POD_SECURITY: Readonly<Record<AddonName, NamespacePodSecurity
   'metrics-server': undefined, // kube-system
   'cert-manager': { enforce: 'restricted' },
   'external-secrets': { enforce: 'restricted' },
-  'external-dns': { enforce: 'baseline', reason: 'chart 1.15.0 sets no pod seccomp profile by default' },
-  'ingress-nginx': { enforce: 'baseline', reason: 'the controller adds NET_BIND_SERVICE and sets no seccomp profile on admission jobs' },
+  // Chart 1.21.1 defaults: runAsNonRoot, seccomp RuntimeDefault, no privilege escalation, drop ALL (values.yaml).
+  'external-dns': { enforce: 'restricted' },
   'kube-prometheus-stack': { enforce: 'privileged', reason: 'prometheus-node-exporter needs hostNetwork, hostPID and hostPath to read node metrics' },
   'loki': { enforce: 'baseline', reason: 'the chart does not set a seccomp profile on every component (gateway, canary)' },
-  'promtail': { enforce: 'privileged', reason: 'promtail reads container logs from the node through hostPath /var/log' },
+  'alloy': { enforce: 'baseline', reason: 'the alloy chart sets no seccomp profile by default (logs are tailed through the Kubernetes API: no hostPath)' },
   'velero': { enforce: 'baseline', reason: 'the chart sets no seccomp profile by default' },
   'keycloak': { enforce: 'baseline', reason: 'the keycloakx chart sets no seccomp profile by default' },
   'kong': { enforce: 'baseline', reason: 'the chart sets no seccomp profile by default' },

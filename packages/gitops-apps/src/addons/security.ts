@@ -1,10 +1,12 @@
 import type { IClusterIssuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer';
-import type { ISecretStore } from '@kubernetes-models/external-secrets/external-secrets.io/v1beta1/SecretStore';
 import { type ResolvedEnvironment, secretsReaderRoleArn } from '@paved/shared-config';
 import { type AddonSpec, type ResourceValues, resources } from './addon';
+import { EXTERNAL_SECRETS_API_VERSION, type SecretStoreV1 } from './external-secrets-v1';
 import { emit } from '../emit';
 import { CLUSTER_ISSUER, CLUSTER_ISSUER_STAGING, INGRESS_CLASS, SECRET_STORE } from '../platform/names';
 import type { Manifest } from '../yaml';
+
+export { EXTERNAL_SECRETS_API_VERSION, type ClusterSecretStoreV1, type ExternalSecretV1, type SecretStoreV1 } from './external-secrets-v1';
 
 const ACME_SERVERS = {
   [CLUSTER_ISSUER]: 'https://acme-v02.api.letsencrypt.org/directory',
@@ -68,11 +70,9 @@ export const certManager: AddonSpec<CertManagerValues> = {
 };
 
 /**
- * external-secrets chart, keys checked in external-secrets/external-secrets at tag helm-chart-0.12.1 (the catalog pin),
+ * external-secrets chart, keys checked in external-secrets/external-secrets at tag helm-chart-2.9.0 (the catalog pin),
  * deploy/charts/external-secrets/values.yaml: installCRDs, processClusterStore, serviceAccount.name, replicaCount, resources.
- *
- * Releases before 0.17 serve `external-secrets.io/v1beta1`, the version the CommonJS validators
- * (`@kubernetes-models/external-secrets` 0.5) know; moving past 0.16 means emitting `v1`.
+ * Every store and ExternalSecret Paved renders is `external-secrets.io/v1` (EXTERNAL_SECRETS_API_VERSION).
  */
 export interface ExternalSecretsValues {
   readonly installCRDs: boolean;
@@ -117,9 +117,9 @@ export const SECRET_STORE_SCOPE_POLICY = 'paved-secret-store-scope';
  * controller assumes with its own Pod Identity credentials (no `auth` block). With Pod Identity, ESO cannot act as the
  * namespace's service account, so the role is the namespace boundary: it reads only the secrets of this namespace.
  */
-export function namespaceSecretStore(env: ResolvedEnvironment, namespace: string, labels: Readonly<Record<string, string>>): ISecretStore {
+export function namespaceSecretStore(env: ResolvedEnvironment, namespace: string, labels: Readonly<Record<string, string>>): SecretStoreV1 {
   return {
-    apiVersion: 'external-secrets.io/v1beta1',
+    apiVersion: EXTERNAL_SECRETS_API_VERSION,
     kind: 'SecretStore',
     metadata: { name: SECRET_STORE, namespace, labels: { ...labels } },
     spec: {

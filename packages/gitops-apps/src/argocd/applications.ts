@@ -2,14 +2,19 @@ import type { IApplication } from '@kubernetes-models/argo-cd/argoproj.io/v1alph
 import type { IApplicationSet } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet';
 import type { IAppProject } from '@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject';
 import {
+  appProjectSourceNamespaces,
   argoCdBootstrap,
+  argoCdDestinationServer,
   ARGOCD_NAMESPACE,
   BRIDGE_LABELS,
+  GATEWAY_API_CRDS,
   SYNC_WAVES,
   type ResolvedAddon,
   type SyncWaveName,
+  usesArgoCdCapability,
 } from '@paved/shared-config';
-import { CASCADE_FINALIZER, IN_CLUSTER, PLATFORM_PROJECT, RETRY, SERVICES_PROJECT, SYNC_WAVE_ANNOTATION } from './constants';
+import { CASCADE_FINALIZER, PLATFORM_PROJECT, RETRY, SERVICES_PROJECT, SYNC_WAVE_ANNOTATION } from './constants';
+import { usesGatewayApi } from '../addons/gateway-api';
 import { namespaceMetadata } from '../addons/pod-security';
 import type { GitopsLayout } from '../layout';
 
@@ -23,6 +28,11 @@ export interface SyncOptions {
   readonly serverSideApply?: boolean;
   /** Skip the dry run for kinds whose CRD another Application installs in the same wave. */
   readonly skipDryRunOnMissingResource?: boolean;
+  /**
+   * Retry without limit (backoff still capped): for the EKS capability, where waves between Applications do not wait
+   * for health, an Application whose CRDs or webhooks another one installs keeps retrying until they exist.
+   */
+  readonly retryUntilSynced?: boolean;
 }
 
 /** Automated sync with prune and self-heal stated explicitly (ArgoCD does neither unless told), plus retry. */
@@ -36,7 +46,8 @@ export function syncPolicy(options: SyncOptions = {}): SyncPolicy {
   return {
     automated: { prune: true, selfHeal: true, allowEmpty: false },
     syncOptions,
-    retry: { limit: RETRY.limit, backoff: { ...RETRY.backoff } },
+    // ArgoCD reads a negative limit as "retry forever".
+    retry: { limit: options.retryUntilSynced ? -1 : RETRY.limit, backoff: { ...RETRY.backoff } },
   };
 }
 
@@ -54,6 +65,26 @@ export class ApplicationFactory {
     readonly layout: GitopsLayout,
     readonly labels: Readonly<Record<string, string>>,
   ) {}
+
+  /**
+   * The `server` of every destination: `https://kubernetes.default.svc` self-managed, the cluster's ARN for the EKS
+   * capability (shared-config's `argoCdDestinationServer`, which Terraform's cluster Secret also uses).
+   */
+  get server(): string {
+    return argoCdDestinationServer(this.layout.platform, this.layout.env);
+  }
+
+  /**
+   * The sync policy of a child Application. Self-managed, waves between Applications gate on health (the
+   * `argoproj.io_Application` health check shipped with the chart). The EKS capability runs no custom Lua health
+   * check, so its waves only order creation; each child instead tolerates kinds whose CRDs are not there yet and
+   * retries until they are (no ApplicationSet progressive sync: it needs a controller flag the capability does not
+   * expose). See docs/gitops.md.
+   */
+  syncPolicy(options: SyncOptions = {}): SyncPolicy {
+    if (!usesArgoCdCapability(this.layout.platform)) return syncPolicy(options);
+    return syncPolicy({ ...options, skipDryRunOnMissingResource: true, retryUntilSynced: true });
+  }
 
   private get repoUrl(): string {
     return this.layout.platform.gitops.repoUrl;
@@ -82,7 +113,7 @@ export class ApplicationFactory {
         labels: { ...this.labels },
         annotations: waveAnnotation(addon.wave),
       },
-      spec: this.helmSpec(addon, valuesObject, IN_CLUSTER),
+      spec: this.helmSpec(addon, valuesObject, this.server),
     };
   }
 
@@ -146,8 +177,8 @@ export class ApplicationFactory {
       spec: {
         project: PLATFORM_PROJECT,
         source: this.directorySource(this.layout.repoPath(dir)),
-        destination: { server: IN_CLUSTER },
-        syncPolicy: syncPolicy(options),
+        destination: { server: this.server },
+        syncPolicy: this.syncPolicy(options),
       },
     };
   }
@@ -167,8 +198,8 @@ export class ApplicationFactory {
       spec: {
         project: SERVICES_PROJECT,
         source: this.directorySource(this.layout.repoPath(dir)),
-        destination: { server: IN_CLUSTER, namespace },
-        syncPolicy: syncPolicy(),
+        destination: { server: this.server, namespace },
+        syncPolicy: this.syncPolicy(),
       },
     };
   }
@@ -184,7 +215,7 @@ export class ApplicationFactory {
       },
       destination: { server, namespace: addon.namespace },
       syncPolicy: {
-        ...syncPolicy({ createNamespace: true, serverSideApply: addon.serverSideApply }),
+        ...this.syncPolicy({ createNamespace: true, serverSideApply: addon.serverSideApply }),
         // Pod Security labels on the namespace ArgoCD creates (and keeps) for the add-on.
         ...withNamespaceMetadata(namespaceMetadata(addon.name)),
       },
@@ -215,10 +246,15 @@ export class ApplicationFactory {
       metadata: meta(PLATFORM_PROJECT),
       spec: {
         description: `Platform add-ons of ${this.layout.env.name}: charts from their pinned Helm repositories and the GitOps repository`,
-        sourceRepos: [...new Set([this.repoUrl, ...this.layout.env.addons.map((a) => a.repoUrl)])].sort(),
-        destinations: [{ server: IN_CLUSTER, namespace: '*' }],
+        sourceRepos: [...new Set([
+          this.repoUrl,
+          ...this.layout.env.addons.map((a) => a.repoUrl),
+          ...(usesGatewayApi(this.layout.env) ? [GATEWAY_API_CRDS.repoUrl] : []),
+        ])].sort(),
+        destinations: [{ server: this.server, namespace: '*' }],
         clusterResourceWhitelist: [{ group: '*', kind: '*' }],
         namespaceResourceWhitelist: [{ group: '*', kind: '*' }],
+        ...appProjectSourceNamespaces(this.layout.platform),
       },
     };
     const services: IAppProject = {
@@ -228,10 +264,11 @@ export class ApplicationFactory {
       spec: {
         description: `Services of ${this.layout.env.name}: rendered manifests from the GitOps repository, into their own namespaces only`,
         sourceRepos: [this.repoUrl],
-        destinations: serviceNamespaces.map((namespace) => ({ server: IN_CLUSTER, namespace })),
+        destinations: serviceNamespaces.map((namespace) => ({ server: this.server, namespace })),
         // The service's Namespace (with its Pod Security labels) is the only cluster-scoped kind a service may own.
         clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
         namespaceResourceWhitelist: serviceKinds.map((k) => ({ group: k.group, kind: k.kind })),
+        ...appProjectSourceNamespaces(this.layout.platform),
       },
     };
     const bootstrap = argoCdBootstrap(this.layout.platform, this.layout.env).project as unknown as IAppProject;

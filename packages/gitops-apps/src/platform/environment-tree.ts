@@ -1,6 +1,7 @@
 import { addonEnabledLabel, type AddonName, type ResolvedEnvironment, type ResolvedPlatform } from '@paved/shared-config';
 import { App, Chart } from 'cdk8s';
 import type { AddonContext } from '../addons/addon';
+import { GATEWAY_API_APP, gatewayApiCrds, usesGatewayApi } from '../addons/gateway-api';
 import { ADDON_SPECS } from '../addons/registry';
 import { ApplicationFactory } from '../argocd/applications';
 import { commonLabels } from '../labels';
@@ -8,6 +9,7 @@ import { GitopsLayout } from '../layout';
 import { DatabaseProvisioner } from '../services/db-provisioner';
 import { ServiceManifests } from '../services/service-manifests';
 import type { Manifest } from '../yaml';
+import { renderAutoModeNetworkPolicy } from './auto-mode-network-policy';
 
 /** One rendered file of an environment: its path relative to the environment folder and its documents. */
 export interface RenderedFile {
@@ -27,13 +29,17 @@ export function renderEnvironment(platform: ResolvedPlatform, env: ResolvedEnvir
   const files: RenderedFile[] = [];
   const app = new App();
   const appFiles: RenderedFile[] = [];
+  const autoMode = env.cluster.compute === 'auto-mode';
 
   for (const addon of env.addons) {
     const spec = ADDON_SPECS[addon.name];
     const ctx: AddonContext = { platform, env, addon, layout, labels, has: (n) => enabled.has(n), production: env.profile === 'production' };
-    const values = spec.values(ctx);
-    const application = spec.bridged ? apps.bridgedHelmAddon(addon, addonEnabledLabel(addon.name), values) : apps.helmAddon(addon, values);
-    appFiles.push({ path: `${GitopsLayout.APPS}/addon-${addon.name}.yaml`, documents: [application as unknown as Manifest] });
+    // EKS Auto Mode runs the load balancer controller itself: no chart, only the configuration (its IngressClasses).
+    if (!(autoMode && addon.name === 'aws-load-balancer-controller')) {
+      const values = spec.values(ctx);
+      const application = spec.bridged ? apps.bridgedHelmAddon(addon, addonEnabledLabel(addon.name), values) : apps.helmAddon(addon, values);
+      appFiles.push({ path: `${GitopsLayout.APPS}/addon-${addon.name}.yaml`, documents: [application as unknown as Manifest] });
+    }
     if (spec.configuration) {
       const chart = new Chart(app, `addon-${addon.name}`, { disableResourceNameHashes: true });
       spec.configuration.render(chart, ctx);
@@ -45,6 +51,19 @@ export function renderEnvironment(platform: ResolvedPlatform, env: ResolvedEnvir
         appFiles.push({ path: `${GitopsLayout.APPS}/addon-${addon.name}-config.yaml`, documents: [config as unknown as Manifest] });
       }
     }
+  }
+
+  if (usesGatewayApi(env)) {
+    appFiles.push({ path: `${GitopsLayout.APPS}/addon-${GATEWAY_API_APP}.yaml`, documents: [gatewayApiCrds(labels, apps) as unknown as Manifest] });
+  }
+
+  // EKS Auto Mode enforces NetworkPolicies only once its network policy controller is switched on.
+  if (autoMode) {
+    const chart = new Chart(app, 'auto-mode', { disableResourceNameHashes: true });
+    renderAutoModeNetworkPolicy(chart, labels);
+    const dir = layout.platformDir('auto-mode');
+    files.push({ path: `${dir}/manifests.yaml`, documents: chart.toJson() as Manifest[] });
+    appFiles.push({ path: `${GitopsLayout.APPS}/platform-auto-mode.yaml`, documents: [apps.platformDirectory('auto-mode', dir, 'operators') as unknown as Manifest] });
   }
 
   // The database roles of the services and Keycloak, created by the one workload that can read the master secret.
@@ -65,7 +84,7 @@ export function renderEnvironment(platform: ResolvedPlatform, env: ResolvedEnvir
       addons: {
         externalSecrets: enabled.has('external-secrets'),
         prometheus: enabled.has('kube-prometheus-stack'),
-        ingressNginx: enabled.has('ingress-nginx'),
+        ingressController: enabled.has('aws-load-balancer-controller'),
         certManager: enabled.has('cert-manager'),
       },
     });

@@ -11,10 +11,14 @@ export const CLUSTER_ISSUER_STAGING = 'letsencrypt-staging';
  * own namespace (there is no ClusterSecretStore), which assumes that namespace's reader role.
  */
 export const SECRET_STORE = NAMESPACE_SECRET_STORE;
-/** IngressClass of ingress-nginx. */
-export const INGRESS_CLASS = 'nginx';
-/** Namespace of ingress-nginx (its catalog namespace). */
-export const INGRESS_NAMESPACE = ADDON_CATALOG['ingress-nginx'].namespace;
+/** IngressClass of the environment's shared internet-facing ALB (AWS Load Balancer Controller, IngressClassParams). */
+export const INGRESS_CLASS = 'alb';
+/** IngressClass of the environment's shared internal ALB, for services with `visibility: 'internal'`. */
+export const INGRESS_CLASS_INTERNAL = 'alb-internal';
+/** GatewayClass of the AWS Load Balancer Controller's ALB Gateways (`ingress.api: 'gateway'`). */
+export const GATEWAY_CLASS = 'alb';
+/** Namespace of the environment's Gateway (`ingress.api: 'gateway'`). */
+export const GATEWAY_NAMESPACE = 'gateway';
 /** Namespace of kube-prometheus-stack (its catalog namespace). */
 export const MONITORING_NAMESPACE = ADDON_CATALOG['kube-prometheus-stack'].namespace;
 /** Kubernetes Secret holding the Slack webhook URL, mounted into Alertmanager. */

@@ -18,10 +18,11 @@ import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
 import { dataStoreEgress, dnsEgress, podIdentityAgentEgress } from './data-store-network';
 import { RESTRICTED_NAMESPACE_LABELS } from '../addons/pod-security';
-import { namespaceSecretStore } from '../addons/security';
+import { EXTERNAL_SECRETS_API_VERSION, type ExternalSecretV1, namespaceSecretStore } from '../addons/security';
 import { emit } from '../emit';
 import { LABELS, commonLabels, labelValue, selectorLabels } from '../labels';
-import { CLUSTER_ISSUER, INGRESS_CLASS, INGRESS_NAMESPACE, MONITORING_NAMESPACE, SECRET_STORE } from '../platform/names';
+import { serviceIngress } from './ingress';
+import { MONITORING_NAMESPACE, SECRET_STORE } from '../platform/names';
 
 /** UID and GID the service images run as (the service blueprint's Dockerfile sets `USER 1000:1000`). */
 export const RUNTIME_UID = 1000;
@@ -38,7 +39,8 @@ export interface ServiceManifestsProps {
   readonly addons: {
     readonly externalSecrets: boolean;
     readonly prometheus: boolean;
-    readonly ingressNginx: boolean;
+    /** The AWS Load Balancer Controller, which serves the environment's ingresses (Ingress or Gateway API). */
+    readonly ingressController: boolean;
     readonly certManager: boolean;
   };
 }
@@ -91,6 +93,8 @@ export class ServiceManifests extends Chart {
       return { name: envVar, valueFrom: { secretKeyRef: { name: secret, key } } };
     };
     const envVars: k8s.EnvVar[] = Object.entries(svc.env).map(([name, value]) => ({ name, value }));
+    // Pod Identity hands out credentials but no region: the SDKs sign IAM database and cache tokens with this one.
+    if (!Object.hasOwn(svc.env, 'AWS_REGION')) envVars.push({ name: 'AWS_REGION', value: env.region });
     if (addons.externalSecrets) {
       // The namespace's own SecretStore, assuming the namespace's reader role (platform-infra SecretsReaderRole).
       if (svc.secrets.length > 0 || svc.dependsOn.length > 0) emit(this, namespaceSecretStore(env, ns, labels));
@@ -237,34 +241,9 @@ export class ServiceManifests extends Chart {
       },
     });
 
-    if (svc.ingress && addons.ingressNginx) {
-      const internal = svc.ingress.visibility === 'internal';
-      new k8s.KubeIngress(this, 'Ingress', {
-        metadata: {
-          ...meta(svc.name),
-          annotations: {
-            ...(addons.certManager ? { 'cert-manager.io/cluster-issuer': CLUSTER_ISSUER } : {}),
-            ...(internal ? { 'nginx.ingress.kubernetes.io/whitelist-source-range': internalSourceRanges(env).join(',') } : {}),
-          },
-        },
-        spec: {
-          ingressClassName: INGRESS_CLASS,
-          tls: [{ hosts: [svc.ingress.host], secretName: `${svc.name}-tls` }],
-          rules: [
-            {
-              host: svc.ingress.host,
-              http: {
-                paths: [
-                  {
-                    path: svc.ingress.path,
-                    pathType: 'Prefix',
-                    backend: { service: { name: svc.name, port: { name: 'http' } } },
-                  },
-                ],
-              },
-            },
-          ],
-        },
+    if (svc.ingress && addons.ingressController) {
+      serviceIngress(this, {
+        env, service: svc, metadata: meta(svc.name), internalSourceRanges: internalSourceRanges(env), servicePort: SERVICE_PORT,
       });
     }
 
@@ -281,9 +260,9 @@ export class ServiceManifests extends Chart {
           endpoints: [{ port: 'http', path: METRICS_PATH, interval: '30s', scrapeTimeout: '10s' }],
         },
       };
-      // A static site (nginx) serves no /metrics: its traffic is measured at the ingress, its health by the rules.
+      // A static site (nginx) serves no /metrics: its health is measured by the replica rules (and the ALB's own metrics).
       if (svc.runtime !== 'static-site') emit(this, monitor);
-      emit(this, serviceRules(svc, ns, meta(svc.name), addons.ingressNginx));
+      emit(this, serviceRules(svc, ns, meta(svc.name)));
     }
   }
 
@@ -300,12 +279,10 @@ export class ServiceManifests extends Chart {
       spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
     });
     const ingress: k8s.NetworkPolicyIngressRule[] = [];
-    if (svc.ingress && addons.ingressNginx) {
+    if (svc.ingress && addons.ingressController) {
+      // The ALB sends to pod IPs (IP targets) from its nodes in the VPC's subnets.
       ingress.push({
-        from: [{
-          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': INGRESS_NAMESPACE } },
-          podSelector: { matchLabels: { [LABELS.name]: 'ingress-nginx' } },
-        }],
+        from: internalSourceRanges(env).map((cidr) => ({ ipBlock: { cidr } })),
         ports: [{ protocol: 'TCP', port }],
       });
     }
@@ -400,9 +377,9 @@ function externalSecret(
   target: string,
   data: NonNullable<IExternalSecret['spec']>['data'],
   template?: Readonly<Record<string, string>>,
-): IExternalSecret {
+): ExternalSecretV1 {
   return {
-    apiVersion: 'external-secrets.io/v1beta1',
+    apiVersion: EXTERNAL_SECRETS_API_VERSION,
     kind: 'ExternalSecret',
     metadata,
     spec: {
@@ -430,7 +407,6 @@ function serviceRules(
   svc: ResolvedService,
   ns: string,
   metadata: IPrometheusRule['metadata'],
-  hasIngressMetrics: boolean,
 ): IPrometheusRule {
   const sel = `namespace="${ns}", deployment="${svc.name}"`;
   const rules: NonNullable<NonNullable<NonNullable<IPrometheusRule['spec']>['groups']>[number]['rules']> = [
@@ -458,18 +434,19 @@ function serviceRules(
       },
     });
   }
-  if (svc.ingress && hasIngressMetrics) {
-    const ing = `namespace="${ns}", ingress="${svc.name}"`;
+  // The ALB's own counters live in CloudWatch: the ratio is read from the request histogram every Paved service serves.
+  if (svc.ingress && svc.runtime !== 'static-site') {
+    const req = `namespace="${ns}", service="${svc.name}"`;
     rules.push({
       alert: 'ServiceIngressErrorRatio',
       expr:
-        `sum(rate(nginx_ingress_controller_requests{${ing}, status=~"5.."}[5m])) / ` +
-        `sum(rate(nginx_ingress_controller_requests{${ing}}[5m])) >= 0.05`,
+        `sum(rate(http_request_duration_seconds_count{${req}, status_code=~"5.."}[5m])) / ` +
+        `sum(rate(http_request_duration_seconds_count{${req}}[5m])) >= 0.05`,
       for: '5m',
       labels: { severity: 'critical', service: svc.name },
       annotations: {
         summary: `${svc.name}: 5 % or more of requests fail with 5xx`,
-        description: '{{ $value | humanizePercentage }} of the requests to ingress ' + `${ns}/${svc.name}` + ' answered 5xx over 5 minutes.',
+        description: '{{ $value | humanizePercentage }} of the requests to ' + `${ns}/${svc.name}` + ' answered 5xx over 5 minutes.',
       },
     });
   }

@@ -5,7 +5,7 @@ type Validator = (document: object) => void;
 
 /**
  * Published schemas per `apiVersion/kind`: `kubernetes-models` for core kinds, `@kubernetes-models/*` for ArgoCD,
- * cert-manager, External Secrets and the Prometheus operator. Loaded on first use.
+ * cert-manager, External Secrets, the Prometheus operator and the Gateway API. Loaded on first use.
  */
 const MODELS: Readonly<Record<string, () => new (data: any) => { validate(): void }>> = {
   'v1/Namespace': () => require('kubernetes-models/v1/Namespace').Namespace,
@@ -18,6 +18,12 @@ const MODELS: Readonly<Record<string, () => new (data: any) => { validate(): voi
   'autoscaling/v2/HorizontalPodAutoscaler': () => require('kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler').HorizontalPodAutoscaler,
   'policy/v1/PodDisruptionBudget': () => require('kubernetes-models/policy/v1/PodDisruptionBudget').PodDisruptionBudget,
   'networking.k8s.io/v1/Ingress': () => require('kubernetes-models/networking.k8s.io/v1/Ingress').Ingress,
+  'networking.k8s.io/v1/IngressClass': () => require('kubernetes-models/networking.k8s.io/v1/IngressClass').IngressClass,
+  // Gateway API: @kubernetes-models/gateway-api 0.5.1, the newest CommonJS release (2.x is ESM-only for Node 22). Its
+  // schemas are those of Gateway API v1.0.0; the v1 fields Paved emits are unchanged in the v1.6 CRDs it installs.
+  'gateway.networking.k8s.io/v1/GatewayClass': () => require('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/GatewayClass').GatewayClass,
+  'gateway.networking.k8s.io/v1/Gateway': () => require('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/Gateway').Gateway,
+  'gateway.networking.k8s.io/v1/HTTPRoute': () => require('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute').HTTPRoute,
   'networking.k8s.io/v1/NetworkPolicy': () => require('kubernetes-models/networking.k8s.io/v1/NetworkPolicy').NetworkPolicy,
   'admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy': () =>
     require('kubernetes-models/admissionregistration.k8s.io/v1/ValidatingAdmissionPolicy').ValidatingAdmissionPolicy,
@@ -27,16 +33,47 @@ const MODELS: Readonly<Record<string, () => new (data: any) => { validate(): voi
   'argoproj.io/v1alpha1/AppProject': () => require('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject').AppProject,
   'argoproj.io/v1alpha1/ApplicationSet': () => require('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet').ApplicationSet,
   'cert-manager.io/v1/ClusterIssuer': () => require('@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer').ClusterIssuer,
-  'external-secrets.io/v1beta1/ExternalSecret': () =>
-    require('@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret').ExternalSecret,
-  'external-secrets.io/v1beta1/SecretStore': () =>
-    require('@kubernetes-models/external-secrets/external-secrets.io/v1beta1/SecretStore').SecretStore,
-  'external-secrets.io/v1beta1/ClusterSecretStore': () =>
-    require('@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ClusterSecretStore').ClusterSecretStore,
+  // External Secrets serves only v1 since 0.17. v1 is v1beta1 promoted with the same fields; the v1 models
+  // (@kubernetes-models/external-secrets 2.x) are ESM-only for Node 22, so v1 documents are checked against the v1beta1
+  // schema of 0.5.2 (CommonJS), and v1beta1 documents are rejected.
+  'external-secrets.io/v1/ExternalSecret': () =>
+    asV1beta1(require('@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret').ExternalSecret),
+  'external-secrets.io/v1/SecretStore': () =>
+    asV1beta1(require('@kubernetes-models/external-secrets/external-secrets.io/v1beta1/SecretStore').SecretStore),
+  'external-secrets.io/v1/ClusterSecretStore': () =>
+    asV1beta1(require('@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ClusterSecretStore').ClusterSecretStore),
+  'external-secrets.io/v1beta1/ExternalSecret': () => notServed,
+  'external-secrets.io/v1beta1/SecretStore': () => notServed,
+  'external-secrets.io/v1beta1/ClusterSecretStore': () => notServed,
+  // EKS Auto Mode's IngressClassParams: no published schema; a hand-written check of its documented fields.
+  'eks.amazonaws.com/v1/IngressClassParams': () => require('./auto-mode-ingress-class-params').AutoModeIngressClassParams,
+  'storage.k8s.io/v1/StorageClass': () => require('kubernetes-models/storage.k8s.io/v1/StorageClass').StorageClass,
   'monitoring.coreos.com/v1/ServiceMonitor': () =>
     require('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor').ServiceMonitor,
   'monitoring.coreos.com/v1/PrometheusRule': () =>
     require('@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule').PrometheusRule,
+};
+
+type Model = new (data: any) => { validate(): void };
+
+/** A model of `external-secrets.io/v1beta1` that validates a `v1` document (same schema, apiVersion swapped). */
+function asV1beta1(Base: Model): Model {
+  return class {
+    private readonly doc: any;
+    constructor(data: any) {
+      this.doc = { ...data, apiVersion: 'external-secrets.io/v1beta1' };
+    }
+    validate(): void {
+      new Base(this.doc).validate();
+    }
+  };
+}
+
+/** Rejects a document of an API version that External Secrets no longer serves. */
+const notServed: Model = class {
+  validate(): void {
+    throw new Error('external-secrets.io/v1beta1 is not served since External Secrets 0.17: use external-secrets.io/v1');
+  }
 };
 
 const loaded = new Map<string, Validator>();
@@ -48,8 +85,17 @@ export function schemaValidator(apiVersion: string, kind: string): Validator | u
   if (cached) return cached;
   const model = MODELS[key];
   if (!model) return undefined;
-  const Model = model();
-  const validator: Validator = (document) => new Model(structuredClone(document)).validate();
+  let validator: Validator;
+  try {
+    const Model = model();
+    validator = (document) => new Model(structuredClone(document)).validate();
+  } catch (e) {
+    // A schema package that is not installed fails every document of its kinds, with the reason, never a crash.
+    const reason = (e as Error).message.split('\n')[0];
+    validator = () => {
+      throw new Error(`the schema of ${key} could not be loaded: ${reason}`);
+    };
+  }
   loaded.set(key, validator);
   return validator;
 }

@@ -48,6 +48,8 @@ export function validateRendered(files: readonly RenderedFile[], repoPath = ''):
     }
   }
 
+  // The GitOps repository: the source of each environment's root Application.
+  const gitopsRepos = new Set(all.filter(({ doc }) => doc.kind === 'Application' && doc.metadata.name === 'root').map(({ doc }) => (doc as any).spec?.source?.repoURL));
   const inNamespace = (ns: string | undefined, kind: string) => all.filter(({ doc }) => doc.kind === kind && doc.metadata.namespace === ns);
   const podLabels = (ns: string | undefined) =>
     [...inNamespace(ns, 'Deployment'), ...inNamespace(ns, 'Job')].map(({ doc }) => (doc as any).spec?.template?.metadata?.labels as Record<string, string>);
@@ -89,7 +91,8 @@ export function validateRendered(files: readonly RenderedFile[], repoPath = ''):
         break;
       case 'Application': {
         const path: string | undefined = spec?.source?.path;
-        if (path !== undefined) {
+        // Paths of other repositories (the Gateway API CRDs at their tag) are not in the tree.
+        if (path !== undefined && (gitopsRepos.size === 0 || gitopsRepos.has(spec.source.repoURL))) {
           const relative = repoPath && path.startsWith(`${repoPath}/`) ? path.slice(repoPath.length + 1) : path;
           if (!dirs.has(relative)) report(file, doc, `source path ${path} is not in the rendered tree`);
         }

@@ -13,7 +13,10 @@ import { S3_PUBLIC_POLICY_RULES } from './aws/s3/s3-public-policy-rules';
 import { S3_RULES } from './aws/s3/s3-rules';
 import { SECRET_ATTRIBUTE_RULES, STATE_SECRET_RULES } from './aws/secrets/secret-attribute-rules';
 import { ADDON_NAMESPACE_RULES } from './kubernetes/addon-namespace-rules';
+import { ALB_INGRESS_RULES } from './kubernetes/alb-ingress-rules';
+import { ARGOCD_CAPABILITY_RULES } from './kubernetes/argocd-capability-rules';
 import { ARGOCD_RULES } from './kubernetes/argocd-rules';
+import { DATABASE_TLS_RULES } from './kubernetes/database-tls-rules';
 import { EXTERNAL_SECRET_SCOPE_RULES } from './kubernetes/external-secret-scope-rules';
 import { HELM_VALUES_RULES } from './kubernetes/helm-values-rules';
 import { KUBERNETES_RULES } from './kubernetes/kubernetes-rules';
@@ -37,10 +40,13 @@ export const ALL_RULES: readonly Rule[] = [
   ...SECRET_ATTRIBUTE_RULES,
   ...STATE_SECRET_RULES,
   ...KUBERNETES_RULES,
+  ...ALB_INGRESS_RULES,
   ...PLAINTEXT_SECRET_RULES,
+  ...DATABASE_TLS_RULES,
   ...EXTERNAL_SECRET_SCOPE_RULES,
   ...SECRET_STORE_RULES,
   ...ARGOCD_RULES,
+  ...ARGOCD_CAPABILITY_RULES,
   ...ADDON_NAMESPACE_RULES,
   ...HELM_VALUES_RULES,
 ];

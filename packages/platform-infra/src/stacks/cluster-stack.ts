@@ -3,6 +3,8 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import {
   addonServiceAccount,
+  EKS_MANAGED_ADDONS,
+  releaseTrain,
   secretReaders,
   secretsReaderRoleName,
   type ResolvedEnvironment,
@@ -27,8 +29,12 @@ export interface ClusterStackProps {
   readonly zone: ZoneRef;
 }
 
-/** Core EKS add-ons; the EBS CSI driver and VPC CNI get their AWS rights through Pod Identity. */
-const CORE_ADDONS = ['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent', 'aws-ebs-csi-driver'] as const;
+/**
+ * Core EKS add-ons (the release train's list); the EBS CSI driver and VPC CNI get their AWS rights through Pod Identity.
+ * An Auto Mode cluster gets none of them: Auto Mode runs the VPC CNI, CoreDNS, kube-proxy, the EBS CSI driver and the
+ * Pod Identity agent itself.
+ */
+const CORE_ADDONS = EKS_MANAGED_ADDONS;
 
 /**
  * `configuration_values` of core add-ons. The VPC CNI enforces NetworkPolicies only with `enableNetworkPolicy` (a
@@ -40,7 +46,14 @@ export const CORE_ADDON_CONFIGURATION: Readonly<Partial<Record<(typeof CORE_ADDO
 };
 
 /**
- * `<env>-cluster`: the EKS cluster, its managed node groups and core add-ons, the Pod Identity roles of every enabled
+ * Managed policies of the Auto Mode node role, from the EKS user guide, "Amazon EKS Auto Mode node IAM role"
+ * (docs.aws.amazon.com/eks/latest/userguide/auto-create-node-role.html, read 2026-12-03).
+ */
+export const AUTO_MODE_NODE_POLICIES = ['AmazonEKSWorkerNodeMinimalPolicy', 'AmazonEC2ContainerRegistryPullOnly'] as const;
+
+/**
+ * `<env>-cluster`: the EKS cluster, its managed node groups and core add-ons (in Auto Mode: the Auto Mode node role, no
+ * node groups, no core add-ons, no load balancer controller role), the Pod Identity roles of every enabled
  * platform add-on that calls AWS, and the buckets those add-ons write (Velero backups, Loki chunks, access logs).
  */
 export class ClusterStack extends PavedStack {
@@ -70,6 +83,19 @@ export class ClusterStack extends PavedStack {
     // Node groups launch through Auto Scaling, whose service-linked role must be able to use the key of their volumes.
     const storageKey = key('storage', 'node volumes and add-on buckets', { nodeVolumes: true });
 
+    const autoMode = spec.compute === 'auto-mode';
+    const nodeTrust = policyDocument([
+      { sid: 'Ec2Nodes', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['ec2.amazonaws.com'] }] },
+    ]);
+    // Auto Mode: the nodes' role is part of the cluster's compute_config, so it and its policies exist before the cluster.
+    let autoModeNodeRole: IamRole | undefined;
+    if (autoMode) {
+      autoModeNodeRole = new IamRole(this, 'auto-node-role', { name: naming.name('iam-role', 'eks-auto-node'), assumeRolePolicy: nodeTrust.json });
+      for (const p of AUTO_MODE_NODE_POLICIES) {
+        new IamRolePolicyAttachment(this, `auto-node-${p}`, { role: autoModeNodeRole.name, policyArn: `arn:aws:iam::aws:policy/${p}` });
+      }
+    }
+
     this.cluster = new KubernetesCluster(this, 'eks', {
       naming,
       clusterName: spec.name,
@@ -82,59 +108,61 @@ export class ClusterStack extends PavedStack {
       logRetentionDays: spec.logRetentionDays,
       accessRoles: env.accessRoles,
       deployerArn: env.deployerAccessArn,
+      autoModeNodeRole,
     });
     const eks = this.cluster.cluster;
 
-    const nodeTrust = policyDocument([
-      { sid: 'Ec2Nodes', actions: ['sts:AssumeRole'], principals: [{ type: 'Service', identifiers: ['ec2.amazonaws.com'] }] },
-    ]);
-    const nodeRole = new IamRole(this, 'node-role', { name: naming.name('iam-role', 'eks-node'), assumeRolePolicy: nodeTrust.json });
-    // The CNI policy is not here: the VPC CNI gets it through Pod Identity, so pods cannot reach it via the node.
-    const nodePolicies = ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryReadOnly', 'AmazonSSMManagedInstanceCore'];
-    const nodeAttachments = nodePolicies.map(
-      (p) => new IamRolePolicyAttachment(this, `node-${p}`, { role: nodeRole.name, policyArn: `arn:aws:iam::aws:policy/${p}` }),
-    );
+    if (!autoMode) {
+      const nodeRole = new IamRole(this, 'node-role', { name: naming.name('iam-role', 'eks-node'), assumeRolePolicy: nodeTrust.json });
+      // The CNI policy is not here: the VPC CNI gets it through Pod Identity, so pods cannot reach it via the node.
+      const nodePolicies = ['AmazonEKSWorkerNodePolicy', 'AmazonEC2ContainerRegistryReadOnly', 'AmazonSSMManagedInstanceCore'];
+      const nodeAttachments = nodePolicies.map(
+        (p) => new IamRolePolicyAttachment(this, `node-${p}`, { role: nodeRole.name, policyArn: `arn:aws:iam::aws:policy/${p}` }),
+      );
 
-    const cni = new PodIdentityRole(this, 'vpc-cni-identity', {
-      cluster: eks,
-      roleName: naming.eksAddonRole('vpc-cni'),
-      namespace: 'kube-system',
-      serviceAccount: 'aws-node',
-      managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy'],
-    });
-    const ebs = new PodIdentityRole(this, 'ebs-csi-identity', {
-      cluster: eks,
-      roleName: naming.eksAddonRole('ebs-csi'),
-      namespace: 'kube-system',
-      serviceAccount: 'ebs-csi-controller-sa',
-      managedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'],
-      statements: [
-        { sid: 'EncryptVolumes', actions: ['kms:CreateGrant', 'kms:Decrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey', 'kms:ReEncrypt*'], resources: [storageKey.arn] },
-      ],
-    });
-    const nodeGroups = spec.nodeGroups.map(
-      (group) =>
-        new ManagedNodeGroup(this, `nodes-${group.name}`, {
-          cluster: eks,
-          nodeGroupName: naming.nodeGroupName(group.name),
-          group,
-          nodeRole,
-          subnetIds: props.network.privateSubnetIds,
-          volumeKeyArn: storageKey.arn,
-          // Nodes join only once they have their policies and the CNI can get its role.
-          dependsOn: [...nodeAttachments, cni.association, ebs.association],
-        }),
-    );
-    for (const name of CORE_ADDONS) {
-      new EksAddon(this, `addon-${name}`, {
-        clusterName: eks.name,
-        addonName: name,
-        configurationValues: CORE_ADDON_CONFIGURATION[name],
-        resolveConflictsOnCreate: 'OVERWRITE',
-        resolveConflictsOnUpdate: 'OVERWRITE',
-        // CoreDNS and the EBS CSI controller need nodes to become healthy.
-        dependsOn: name === 'coredns' || name === 'aws-ebs-csi-driver' ? nodeGroups.map((g) => g.nodeGroup) : undefined,
+      const cni = new PodIdentityRole(this, 'vpc-cni-identity', {
+        cluster: eks,
+        roleName: naming.eksAddonRole('vpc-cni'),
+        namespace: 'kube-system',
+        serviceAccount: 'aws-node',
+        managedPolicyArns: ['arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy'],
       });
+      const ebs = new PodIdentityRole(this, 'ebs-csi-identity', {
+        cluster: eks,
+        roleName: naming.eksAddonRole('ebs-csi'),
+        namespace: 'kube-system',
+        serviceAccount: 'ebs-csi-controller-sa',
+        managedPolicyArns: ['arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy'],
+        statements: [
+          { sid: 'EncryptVolumes', actions: ['kms:CreateGrant', 'kms:Decrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:DescribeKey', 'kms:ReEncrypt*'], resources: [storageKey.arn] },
+        ],
+      });
+      const nodeGroups = spec.nodeGroups.map(
+        (group) =>
+          new ManagedNodeGroup(this, `nodes-${group.name}`, {
+            cluster: eks,
+            nodeGroupName: naming.nodeGroupName(group.name),
+            group,
+            nodeRole,
+            subnetIds: props.network.privateSubnetIds,
+            volumeKeyArn: storageKey.arn,
+            // Nodes join only once they have their policies and the CNI can get its role.
+            dependsOn: [...nodeAttachments, cni.association, ebs.association],
+          }),
+      );
+      for (const name of CORE_ADDONS) {
+        new EksAddon(this, `addon-${name}`, {
+          clusterName: eks.name,
+          addonName: name,
+          // The build the release train pins for this minor (versions/release-train.ts); none: EKS's default build.
+          addonVersion: releaseTrain(spec.kubernetesVersion)?.eksAddons[name],
+          configurationValues: CORE_ADDON_CONFIGURATION[name],
+          resolveConflictsOnCreate: 'OVERWRITE',
+          resolveConflictsOnUpdate: 'OVERWRITE',
+          // CoreDNS and the EBS CSI controller need nodes to become healthy.
+          dependsOn: name === 'coredns' || name === 'aws-ebs-csi-driver' ? nodeGroups.map((g) => g.nodeGroup) : undefined,
+        });
+      }
     }
 
     const accessLogs = new SecureBucket(this, 'access-logs', {
@@ -165,7 +193,8 @@ export class ClusterStack extends PavedStack {
     const roleArns: Record<string, string> = {};
     for (const addon of env.addons) {
       const serviceAccount = addonServiceAccount(addon.name);
-      if (!serviceAccount) continue;
+      // Auto Mode's own load balancing runs under the cluster role: the controller chart and its role are not installed.
+      if (!serviceAccount || (autoMode && addon.name === 'aws-load-balancer-controller')) continue;
       const statements = addonPolicyStatements(addon.name, {
         account: env.account,
         region: env.region,

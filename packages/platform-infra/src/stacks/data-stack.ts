@@ -123,7 +123,7 @@ export class DataStack extends PavedStack {
         ],
       });
     }
-    new EnvironmentBackup(this, 'backup', { naming, environment: env.name, kmsKeyArn: key.arn, retentionDays: env.backups.retentionDays });
+    new EnvironmentBackup(this, 'backup', { naming, environment: env.name, kmsKeyArn: key.arn, retentionDays: env.backups.retentionDays, cluster: eks });
   }
 
   /**

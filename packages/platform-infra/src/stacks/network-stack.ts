@@ -5,6 +5,7 @@ import type { ResolvedEnvironment, ResolvedPlatform } from '@paved/shared-config
 import type { Construct } from 'constructs';
 import { PavedStack } from './paved-stack';
 import { EncryptionKey } from '../constructs/kms/encryption-key';
+import { EnvironmentCertificate } from '../constructs/network/environment-certificate';
 import { VpcNetwork } from '../constructs/network/vpc-network';
 
 /** What the other stacks of an environment need from its network, created here or brought by the config. */
@@ -39,6 +40,12 @@ export class NetworkStack extends PavedStack {
     const env = props.environment;
     super(scope, id, { platform: props.platform, account: env.account, region: env.region, tags: env.tags, environment: env.name });
     this.zone = env.usesRootZone ? props.rootZone : this.delegatedZone(props);
+    if (env.addons.some((a) => a.name === 'aws-load-balancer-controller')) {
+      // TLS of the shared ALB: the controller discovers this certificate by host (an environment using the root zone
+      // runs in the account that owns it, so the validation records go through this stack's own provider).
+      const deeper = env.services.flatMap((s) => (s.ingress && s.ingress.host.endsWith(`.${env.domain}`) && s.ingress.host.slice(0, -env.domain.length - 1).includes('.') ? [s.ingress.host] : []));
+      new EnvironmentCertificate(this, 'ingress-certificate', { domain: env.domain, extraNames: [...new Set(deeper)].sort(), zoneId: this.zone.zoneId });
+    }
     const net = env.network;
     if (net.mode === 'existing') {
       // Brought by the config: read, never managed, so a destroy of this stack cannot touch it.

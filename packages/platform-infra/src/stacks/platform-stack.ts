@@ -6,19 +6,24 @@ import {
   addonNamespaceAnnotation,
   addonRoleArnAnnotation,
   addonServiceAccountAnnotation,
+  ARGOCD_CAPABILITY_NAMESPACE,
   ARGOCD_CHART,
   argoCdBootstrap,
+  argoCdDestinationServer,
   ARGOCD_NAMESPACE,
   BRIDGE_ANNOTATIONS,
   BRIDGE_LABELS,
   type ResolvedEnvironment,
   type ResolvedPlatform,
+  usesArgoCdCapability,
 } from '@paved/shared-config';
-import { Fn } from 'cdktf';
+import { Fn, type ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { ClusterStack } from './cluster-stack';
 import type { NetworkRefs, ZoneRef } from './network-stack';
 import { PavedStack } from './paved-stack';
+import { ArgoCdCapability } from '../constructs/platform/argocd-capability';
+import { ArgoCdCapabilityBootstrap } from '../constructs/platform/argocd-capability-bootstrap';
 import { argoCdValues } from '../constructs/platform/argocd-values';
 import { GitopsRepositoryCredentials, KubernetesProvider } from '../constructs/platform/gitops-repository-credentials';
 import { helmValuesTemplate } from '../constructs/platform/helm-values';
@@ -35,7 +40,8 @@ export interface PlatformStackProps {
 /**
  * `<env>-platform`: ArgoCD, installed with the helm provider (the only chart Terraform installs), and the GitOps
  * bridge: the in-cluster ArgoCD cluster Secret whose labels switch add-ons on and whose annotations carry what
- * Terraform knows (role ARNs, buckets, zone, VPC), keyed by the typed contract in shared-config.
+ * Terraform knows (role ARNs, buckets, zone, VPC), keyed by the typed contract in shared-config. With
+ * `gitops.argocd: 'eks-capability'` the chart gives way to the EKS Capability for Argo CD (see ArgoCdCapability).
  */
 export class PlatformStack extends PavedStack {
   constructor(scope: Construct, id: string, props: PlatformStackProps) {
@@ -53,8 +59,57 @@ export class PlatformStack extends PavedStack {
         args: ['eks', 'get-token', '--cluster-name', eks.name, '--region', env.region, ...(this.deployRoleArn ? ['--role-arn', this.deployRoleArn] : [])].map(escapeTemplateLiteral),
       },
     };
+    const installed = usesArgoCdCapability(props.platform) ? this.capability(props) : this.helmRelease(props, kubernetes);
+    const credentialsSecret = props.platform.gitops.credentialsSecret;
+    if (credentialsSecret) {
+      new GitopsRepositoryCredentials(this, 'gitops-repository', {
+        secretName: credentialsSecret,
+        repoUrl: props.platform.gitops.repoUrl,
+        secretObjectName: `${env.naming.prefix}-gitops-repository`,
+        labels: argoCdBootstrap(props.platform, env).root.metadata.labels,
+        provider: new KubernetesProvider(this, 'kubernetes', kubernetes),
+        dependsOn: [installed],
+      });
+    }
+  }
+
+  /**
+   * `gitops.argocd: 'eks-capability'`: no chart. The capability, its role and cluster access, then the objects the
+   * chart's `extraObjects` would have rendered, applied once the capability's CRDs exist.
+   */
+  private capability(props: PlatformStackProps): ITerraformDependable {
+    const env = props.environment;
+    const eks = props.cluster.cluster.cluster;
+    const identityCenter = props.platform.gitops.identityCenter;
+    if (!identityCenter) throw new Error(`${env.name}: gitops.argocd is 'eks-capability' without gitops.identityCenter (validation requires it)`);
+    const argocd = new ArgoCdCapability(this, 'argocd-capability', {
+      clusterName: eks.name,
+      account: env.account,
+      region: env.region,
+      roleName: env.naming.name('iam-role', 'argocd-capability'),
+      namespace: ARGOCD_CAPABILITY_NAMESPACE,
+      identityCenter,
+    });
+    const bootstrap = argoCdBootstrap(props.platform, env);
+    const namespace = {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: ARGOCD_CAPABILITY_NAMESPACE, labels: { ...bootstrap.root.metadata.labels } },
+    };
+    return new ArgoCdCapabilityBootstrap(this, 'argocd-bootstrap', {
+      clusterName: eks.name,
+      region: env.region,
+      deployRoleArn: this.deployRoleArn,
+      objects: [namespace, this.clusterSecret(props), bootstrap.project, bootstrap.root],
+      dependsOn: [argocd.capability, argocd.clusterAccess],
+    }).resource;
+  }
+
+  /** `gitops.argocd: 'self-managed'`: the argo-cd chart, with the bridge and the bootstrap as `extraObjects`. */
+  private helmRelease(props: PlatformStackProps, kubernetes: NonNullable<ConstructorParameters<typeof HelmProvider>[2]>['kubernetes']): Release {
+    const env = props.environment;
     new HelmProvider(this, 'helm', { kubernetes });
-    const argocd = new Release(this, 'argocd', {
+    return new Release(this, 'argocd', {
       name: 'argocd',
       namespace: ARGOCD_NAMESPACE,
       createNamespace: true,
@@ -77,17 +132,6 @@ export class PlatformStack extends PavedStack {
         ),
       ],
     });
-    const credentialsSecret = props.platform.gitops.credentialsSecret;
-    if (credentialsSecret) {
-      new GitopsRepositoryCredentials(this, 'gitops-repository', {
-        secretName: credentialsSecret,
-        repoUrl: props.platform.gitops.repoUrl,
-        secretObjectName: `${env.naming.prefix}-gitops-repository`,
-        labels: argoCdBootstrap(props.platform, env).root.metadata.labels,
-        provider: new KubernetesProvider(this, 'kubernetes', kubernetes),
-        dependsOn: [argocd],
-      });
-    }
   }
 
   private clusterSecret(props: PlatformStackProps): Record<string, unknown> {
@@ -128,8 +172,10 @@ export class PlatformStack extends PavedStack {
       type: 'Opaque',
       stringData: {
         name: env.cluster.name,
-        server: 'https://kubernetes.default.svc',
-        config: JSON.stringify({ tlsClientConfig: { insecure: false } }),
+        // The in-cluster URL self-managed; the cluster's ARN for the capability, which registers clusters by ARN.
+        server: argoCdDestinationServer(platform, env),
+        // The capability authenticates to clusters it knows by ARN itself: its documented cluster Secret has no config.
+        ...(usesArgoCdCapability(platform) ? {} : { config: JSON.stringify({ tlsClientConfig: { insecure: false } }) }),
       },
     };
   }

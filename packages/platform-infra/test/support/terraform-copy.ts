@@ -18,6 +18,12 @@ import { interpolationsIn, traversalsIn } from './terraform-references';
 export interface OfflineCopyOptions {
   /** The providers the mirror has, as source address => the version to validate against (`registry.terraform.io/hashicorp/aws`). */
   readonly mirrored: Readonly<Record<string, string>>;
+  /**
+   * Resource types of a mirrored provider that the mirrored version predates (`aws_eks_capability` needs hashicorp/aws
+   * 6.25.0): swapped like the resources of a missing provider, so their expressions are still checked. Callers must
+   * say so where the result is reported.
+   */
+  readonly unavailableTypes?: readonly string[];
 }
 
 export interface OfflineCopy {
@@ -63,7 +69,7 @@ export function offlineCopy(stackJson: Record<string, any>, options: OfflineCopy
     const byType: Record<string, Record<string, any>> = json[block] ?? {};
     for (const [type, byName] of Object.entries(byType)) {
       for (const [name, body] of Object.entries(byName)) {
-        if (isMirrored(providerOf(type, body))) continue;
+        if (isMirrored(providerOf(type, body)) && !options.unavailableTypes?.includes(type)) continue;
         const original = block === 'resource' ? `${type}.${name}` : `${block}.${type}.${name}`;
         const replacement = block === 'resource' ? `${type}--${name}` : `${block}--${type}--${name}`;
         swapped.set(original, `terraform_data.${replacement}`);

@@ -1,5 +1,6 @@
 import { Component, IgnoreFile, type Project, TextFile } from 'projen';
 import type { ServiceSettings } from '../settings';
+import { rdsCaBundleLines } from './rds-ca-bundle';
 import { RUNTIME_USER } from './service-dockerfile';
 
 /** Options of `PythonDockerfile`. */
@@ -56,6 +57,7 @@ export class PythonDockerfile extends Component {
         // pip is not needed at runtime; removing it removes its CVEs from the scan.
         'RUN python -m pip uninstall --yes --no-cache-dir pip',
         'COPY --from=build /app/.venv /app/.venv',
+        ...rdsCaBundleLines(s.postgres),
         `USER ${RUNTIME_USER}`,
         `EXPOSE ${s.port}`,
         `HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD ["python", "-c", "${probe}"]`,

@@ -1,5 +1,6 @@
 import { Component, IgnoreFile, type Project, TextFile } from 'projen';
 import type { ServiceSettings } from '../settings';
+import { rdsCaBundleLines } from './rds-ca-bundle';
 
 /** Numeric uid:gid of the `node` user of the official image: numeric, so Kubernetes can verify `runAsNonRoot`. */
 export const RUNTIME_USER = '1000:1000';
@@ -59,6 +60,7 @@ export class ServiceDockerfile extends Component {
         'COPY --from=deps /app/node_modules ./node_modules',
         'COPY --from=build /app/lib ./lib',
         'COPY package.json ./',
+        ...rdsCaBundleLines(s.postgres),
         `USER ${RUNTIME_USER}`,
         `EXPOSE ${s.port}`,
         `HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD ["node", "-e", "${probe}"]`,

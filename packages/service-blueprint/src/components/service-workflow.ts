@@ -19,6 +19,17 @@ export const BUILD_TAG_PREFIX = 'build-';
  */
 export const RELEASE_TAG_PREFIX = 'release-';
 
+/**
+ * GitHub environment that holds the GitOps App's private key (`PAVED_GITOPS_APP_PRIVATE_KEY`) as an environment
+ * secret, declared by every `propose-<env>` job. A repository secret is readable by a workflow on any branch that a
+ * writer pushes; an environment secret whose deployment branch policy allows `main` only reaches the jobs of main's
+ * reviewed workflow. (Secrets Manager through OIDC would need a platform-side role per service repository.)
+ */
+export const GITOPS_ENVIRONMENT = 'gitops-promotion';
+
+/** Secret (of `GITOPS_ENVIRONMENT`) and variable naming the GitHub App that opens the GitOps pull requests. */
+export const GITOPS_APP = { privateKeySecret: 'PAVED_GITOPS_APP_PRIVATE_KEY', clientIdVariable: 'PAVED_GITOPS_APP_CLIENT_ID' } as const;
+
 /** IAM role (name) that the promotion to `environment` assumes through GitHub OIDC, in the registries' account. */
 export function promoteRoleName(organization: string, environment: string): string {
   return `${organization}-${environment}-ci-promote`;
@@ -188,6 +199,9 @@ export class ServiceWorkflow extends Component {
         if: ON_MAIN,
         runsOn: RUNNER,
         concurrency: { 'group': `\${{ github.workflow }}-propose-${env}`, 'cancel-in-progress': false },
+        // The App's key is a secret of this environment only (deployment branches: main), never a repository secret.
+        // No reviewers needed here: promote-<env> was approved, and the pull request is reviewed in the platform repository.
+        environment: GITOPS_ENVIRONMENT,
         permissions: { contents: github.workflows.JobPermission.READ },
         timeoutMinutes: 10,
         steps: [
@@ -196,8 +210,8 @@ export class ServiceWorkflow extends Component {
             id: 'app',
             uses: ACTIONS.createGithubAppToken,
             with: {
-              'client-id': '${{ vars.PAVED_GITOPS_APP_CLIENT_ID }}',
-              'private-key': '${{ secrets.PAVED_GITOPS_APP_PRIVATE_KEY }}',
+              'client-id': `\${{ vars.${GITOPS_APP.clientIdVariable} }}`,
+              'private-key': `\${{ secrets.${GITOPS_APP.privateKeySecret} }}`,
               'owner': gitopsOwner,
               'repositories': gitopsName,
               'permission-contents': 'write',

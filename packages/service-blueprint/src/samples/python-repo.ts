@@ -1,5 +1,5 @@
 import type { ServiceSettings } from '../settings';
-import { dependencyNames, generatedFilesSection, httpServiceReference, joinPlatformSection } from './repo-docs';
+import { dependencyNames, generatedFilesSection, gitopsAppSection, httpServiceReference, joinPlatformSection } from './repo-docs';
 import { UV_VERSION } from '../versions';
 
 /** Lower bounds of the sample's Python dependencies; `uv lock` pins exact versions with hashes. */
@@ -7,6 +7,8 @@ const PYTHON_DEPS = {
   runtime: ['fastapi>=0.115', 'uvicorn>=0.32', 'prometheus-client>=0.21'],
   postgres: 'psycopg[binary]>=3.2',
   redis: 'redis>=5.2',
+  // Signs the IAM tokens of RDS and ElastiCache (boto3 1.43.107 is the latest release on 2026-12-03).
+  aws: 'boto3>=1.43',
   dev: ['httpx>=0.28', 'mypy>=1.13', 'pip-audit>=2.7', 'pytest>=8.3', 'pytest-cov>=6.0', 'ruff>=0.8'],
 };
 
@@ -16,7 +18,12 @@ const PYTHON_DEPS = {
  * coverage gate itself is not here: the managed task passes `--cov-fail-under`, so it cannot be lowered by accident.
  */
 export function pyprojectToml(s: ServiceSettings, m: string, pythonVersion: string): string {
-  const runtime = [...PYTHON_DEPS.runtime, ...(s.postgres ? [PYTHON_DEPS.postgres] : []), ...(s.redis ? [PYTHON_DEPS.redis] : [])];
+  const runtime = [
+    ...PYTHON_DEPS.runtime,
+    ...(s.postgres ? [PYTHON_DEPS.postgres] : []),
+    ...(s.redis ? [PYTHON_DEPS.redis] : []),
+    ...(s.postgres || s.redis ? [PYTHON_DEPS.aws] : []),
+  ];
   const list = (items: string[]) => ['[', ...items.map((d) => `    "${d}",`), ']'].join('\n');
   const [major, minor] = pythonVersion.split('.');
   return [
@@ -54,7 +61,7 @@ export function pyprojectToml(s: ServiceSettings, m: string, pythonVersion: stri
     '',
     '[[tool.mypy.overrides]]',
     '# Resolved as Any if a release ships without inline types, instead of failing the type-check.',
-    'module = ["prometheus_client.*"]',
+    `module = [${['"prometheus_client.*"', ...(s.postgres || s.redis ? ['"boto3.*"', '"botocore.*"'] : [])].join(', ')}]`,
     'ignore_missing_imports = true',
     '',
     '[tool.pytest.ini_options]',
@@ -109,10 +116,9 @@ export function pythonReadme(s: ServiceSettings, m: string): string {
     'Every push to the default branch runs `.github/workflows/ci.yml`: lockfile check, lint, type-check, unit tests,',
     'dependency audit, image build, vulnerability scan (fixable HIGH or CRITICAL findings fail the build), SBOM, push to',
     `ECR through GitHub OIDC (role \`${s.pushRoleArn}\`), then a pull request to \`${s.gitopsRepo}\` that writes`,
-    `\`${s.gitopsDescriptorPath}\` with the new image tag. The repository needs the variable`,
-    '`PAVED_GITOPS_APP_CLIENT_ID` and the secret `PAVED_GITOPS_APP_PRIVATE_KEY` of the GitHub App that may open pull',
-    `requests in \`${s.gitopsRepo}\`, and no AWS keys.`,
+    `\`${s.gitopsDescriptorPath}\` with the new image tag.`,
     '',
+    ...gitopsAppSection(s),
     ...joinPlatformSection(s),
   ].join('\n');
 }

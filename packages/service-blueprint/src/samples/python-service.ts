@@ -1,3 +1,4 @@
+import { RDS_CA_BUNDLE } from '../components/rds-ca-bundle';
 import { serviceDependencies } from '../service-options';
 import type { ServiceSettings } from '../settings';
 
@@ -19,6 +20,7 @@ export function pythonSourceFiles(s: ServiceSettings, m: string): { [file: strin
     [`${m}/app.py`]: srcApp(),
     [`${m}/dependencies.py`]: srcDependencies(s),
     [`${m}/server.py`]: srcServer(),
+    ...(s.postgres || s.redis ? { [`${m}/aws_auth.py`]: srcAwsAuth(s) } : {}),
   };
 }
 
@@ -32,6 +34,7 @@ export function pythonTestFiles(s: ServiceSettings, m: string): { [file: string]
     'test_server.py': testTestServer(m),
     'test_logs.py': testTestLogs(m),
     ...(serviceDependencies(s).length > 0 ? { 'test_dependencies.py': testTestDependencies(m, s) } : {}),
+    ...(s.postgres || s.redis ? { 'test_aws_auth.py': testTestAwsAuth(m, s) } : {}),
   };
 }
 
@@ -42,14 +45,112 @@ function py(...lines: string[]): string {
 function settingsFields(s: ServiceSettings): string {
   return [
     ...(s.postgres ? ["    # PostgreSQL connection string; when empty, libpq's PG* variables apply (PGHOST, PGUSER, PGPASSWORD, ...).", '    database_url: str = ""'] : []),
+    ...(s.postgres ? ['    # IAM login to RDS where the platform runs the service (DATABASE_AUTH=iam); otherwise database_url applies.', '    postgres_iam: PostgresIam | None = None'] : []),
     ...(s.redis ? ['    redis_url: str = "redis://localhost:6379"'] : []),
+    ...(s.redis ? ['    # IAM login to ElastiCache where the platform runs the service (REDIS_AUTH=iam); otherwise redis_url applies.', '    redis_iam: RedisIam | None = None'] : []),
   ].map((l) => l + '\n').join('');
 }
 
 function settingsFromEnv(s: ServiceSettings): string {
   return [
     ...(s.postgres ? ['            database_url=env.get("DATABASE_URL", cls.database_url),'] : []),
+    ...(s.postgres ? ['            postgres_iam=_postgres_iam(env) if env.get("DATABASE_AUTH") == "iam" else None,'] : []),
     ...(s.redis ? ['            redis_url=env.get("REDIS_URL", cls.redis_url),'] : []),
+    ...(s.redis ? ['            redis_iam=_redis_iam(env) if env.get("REDIS_AUTH") == "iam" else None,'] : []),
+  ].map((l) => l + '\n').join('');
+}
+
+/** settings.py: what an IAM login needs (dataclasses before `Settings`, which holds them). */
+function settingsIamTypes(s: ServiceSettings): string {
+  if (!s.postgres && !s.redis) return '';
+  return [
+    ...(s.postgres
+      ? [
+        '# The RDS certificate authorities in the image (the Dockerfile adds them): PGSSLROOTCERT when the platform sets none.',
+        `RDS_CA_BUNDLE_PATH = "${RDS_CA_BUNDLE.path}"`,
+      ]
+      : []),
+    '# Region of the tokens when the pod names none (AWS_REGION, AWS_DEFAULT_REGION): the region of the registry.',
+    `DEFAULT_AWS_REGION = "${s.awsRegion}"`,
+    ...(s.postgres
+      ? [
+        '',
+        '',
+        '@dataclass(frozen=True)',
+        'class PostgresIam:',
+        '    """An IAM login to PostgreSQL: the PG* variables the platform sets, and the region the token is signed for."""',
+        '',
+        '    host: str',
+        '    port: int',
+        '    user: str',
+        '    database: str',
+        '    region: str',
+        '    # Certificate authorities the server certificate must chain to (sslmode=verify-full).',
+        '    ca_file: str',
+      ]
+      : []),
+    ...(s.redis
+      ? [
+        '',
+        '',
+        '@dataclass(frozen=True)',
+        'class RedisIam:',
+        '    """An IAM login to ElastiCache: the user (REDIS_USER) and the replication group of the token (REDIS_CACHE_NAME)."""',
+        '',
+        '    user: str',
+        '    cache_name: str',
+        '    region: str',
+      ]
+      : []),
+    '',
+    '',
+    '',
+  ].join('\n');
+}
+
+/** settings.py: the readers of the IAM variables, used only when the platform switches IAM on. */
+function settingsIamReaders(s: ServiceSettings): string {
+  if (!s.postgres && !s.redis) return '';
+  return [
+    ...(s.postgres
+      ? [
+        '',
+        '',
+        'def _postgres_iam(env: Mapping[str, str]) -> PostgresIam:',
+        '    user = _required(env, "PGUSER", "DATABASE_AUTH=iam")',
+        '    return PostgresIam(',
+        '        host=_required(env, "PGHOST", "DATABASE_AUTH=iam"),',
+        '        port=_integer(env, "PGPORT", 5432, 1, 65535),',
+        '        user=user,',
+        '        database=env.get("PGDATABASE") or user,',
+        '        region=_aws_region(env),',
+        '        ca_file=env.get("PGSSLROOTCERT") or RDS_CA_BUNDLE_PATH,',
+        '    )',
+      ]
+      : []),
+    ...(s.redis
+      ? [
+        '',
+        '',
+        'def _redis_iam(env: Mapping[str, str]) -> RedisIam:',
+        '    return RedisIam(',
+        '        user=_required(env, "REDIS_USER", "REDIS_AUTH=iam"),',
+        '        cache_name=_required(env, "REDIS_CACHE_NAME", "REDIS_AUTH=iam"),',
+        '        region=_aws_region(env),',
+        '    )',
+      ]
+      : []),
+    '',
+    '',
+    'def _aws_region(env: Mapping[str, str]) -> str:',
+    '    return env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or DEFAULT_AWS_REGION',
+    '',
+    '',
+    'def _required(env: Mapping[str, str], name: str, reason: str) -> str:',
+    '    value = env.get(name, "")',
+    '    if value == "":',
+    '        raise SettingsError(f"{name} must be set when {reason}")',
+    '    return value',
   ].map((l) => l + '\n').join('');
 }
 
@@ -381,7 +482,7 @@ class SettingsError(ValueError):
     """A variable holds a value the service cannot use; the message names it and what is allowed."""
 
 
-@dataclass(frozen=True)
+${settingsIamTypes(s)}@dataclass(frozen=True)
 class Settings:
     service_name: str = "${s.serviceName}"
     # The pod network is the container's only interface.
@@ -421,7 +522,7 @@ def _integer(env: Mapping[str, str], name: str, default: int, low: int, high: in
     if not low <= value <= high:
         raise SettingsError(f"{name} is {value}; expected an integer from {low} to {high}")
     return value
-`;
+${settingsIamReaders(s)}`;
 }
 
 // src/<module>/dependencies.py
@@ -430,28 +531,55 @@ function srcDependencies(s: ServiceSettings): string {
   const create = (param: string, checks: string[]) => [
     `def create_dependency_checks(${param}: Settings) -> list[DependencyCheck]:`,
     '    """The dependencies readiness checks: keep in line with `dependsOn` in paved.service.json (a test does)."""',
-    `    return [${checks.join(', ')}]`,
+    // As \`ruff format\` writes it: one line when it fits in 120 characters, else one check per line.
+    ...(`    return [${checks.join(', ')}]`.length <= 120 ? [`    return [${checks.join(', ')}]`] : ['    return [', ...checks.map((c) => `        ${c},`), '    ]']),
   ];
   if (!s.postgres && !s.redis) {
     return py(docs, '', 'from .readiness import DependencyCheck', 'from .settings import Settings', '', '', ...create('_settings', []));
   }
+  const auth = [...(s.redis ? ['elasticache_auth_token'] : []), ...(s.postgres ? ['rds_token_signer'] : [])];
+  const settings = [...(s.postgres ? ['PostgresIam'] : []), ...(s.redis ? ['RedisIam'] : []), 'Settings'];
   return py(
     docs,
     '',
-    ...(s.postgres ? ['import psycopg'] : []),
-    ...(s.redis ? ['from redis.asyncio import Redis'] : []),
+    ...(s.postgres ? ['import asyncio'] : []),
+    ...(s.redis ? ['import time', 'from urllib.parse import urlsplit, urlunsplit'] : []),
     '',
+    'import boto3',
+    ...(s.postgres ? ['import psycopg'] : []),
+    ...(s.redis ? ['from redis.asyncio import Redis', 'from redis.credentials import CredentialProvider'] : []),
+    '',
+    `from .aws_auth import ${auth.join(', ')}`,
     'from .readiness import DependencyCheck',
-    'from .settings import Settings',
+    `from .settings import ${settings.join(', ')}`,
     '',
     ...(s.postgres
       ? [
         '',
-        'def postgres_check(url: str) -> DependencyCheck:',
-        '    """Opens a short connection per check: readiness must see the database as a new request would."""',
+        'def postgres_check(url: str, iam: PostgresIam | None = None, session: boto3.Session | None = None) -> DependencyCheck:',
+        '    """Opens a short connection per check: readiness must see the database as a new request would. With `iam` (where',
+        '    the platform runs the service), every connection logs in with a fresh IAM token over verified TLS."""',
+        '    sign = rds_token_signer(iam, session) if iam else None',
+        '',
+        '    async def connect() -> psycopg.AsyncConnection[tuple[object, ...]]:',
+        '        if iam is None or sign is None:',
+        '            return await psycopg.AsyncConnection.connect(url, connect_timeout=2)',
+        '        # Signing may ask the Pod Identity agent for credentials: off the event loop.',
+        '        token = await asyncio.to_thread(sign)',
+        '        return await psycopg.AsyncConnection.connect(',
+        '            host=iam.host,',
+        '            port=iam.port,',
+        '            user=iam.user,',
+        '            dbname=iam.database,',
+        '            password=token,',
+        '            # The server certificate must chain to the RDS CAs and name the host.',
+        '            sslmode="verify-full",',
+        '            sslrootcert=iam.ca_file,',
+        '            connect_timeout=2,',
+        '        )',
         '',
         '    async def check() -> None:',
-        '        async with await psycopg.AsyncConnection.connect(url, connect_timeout=2) as connection:',
+        '        async with await connect() as connection:',
         '            await connection.execute("SELECT 1")',
         '',
         '    async def close() -> None:',
@@ -464,8 +592,36 @@ function srcDependencies(s: ServiceSettings): string {
     ...(s.redis
       ? [
         '',
-        'def redis_check(url: str) -> DependencyCheck:',
-        '    client = Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)',
+        'class ElastiCacheIamCredentials(CredentialProvider):',
+        '    """redis-py asks for credentials at every new connection: the IAM user and a token, signed again once 10 of its',
+        '    15 minutes have passed, so a reconnection never presents an expired one."""',
+        '',
+        '    refresh_after_s = 600.0',
+        '',
+        '    def __init__(self, auth: RedisIam, session: boto3.Session | None = None) -> None:',
+        '        self.auth = auth',
+        '        self.session = session',
+        '        self._token: str | None = None',
+        '        self._signed_at = 0.0',
+        '',
+        '    def get_credentials(self) -> tuple[str, str]:',
+        '        now = time.monotonic()',
+        '        if self._token is None or now - self._signed_at >= self.refresh_after_s:',
+        '            self._token = elasticache_auth_token(self.auth, self.session)',
+        '            self._signed_at = now',
+        '        return self.auth.user, self._token',
+        '',
+        '',
+        'def redis_check(url: str, iam: RedisIam | None = None, session: boto3.Session | None = None) -> DependencyCheck:',
+        '    """PING. With `iam` (where the platform runs the service): TLS (`rediss://`) and IAM tokens as credentials."""',
+        '    if iam is None:',
+        '        client = Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2)',
+        '    else:',
+        '        # redis-py refuses a user in the URL next to a credential provider, which names the user itself.',
+        '        parts = urlsplit(url)',
+        '        url = urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))',
+        '        credentials = ElastiCacheIamCredentials(iam, session)',
+        '        client = Redis.from_url(url, socket_connect_timeout=2, socket_timeout=2, credential_provider=credentials)',
         '',
         '    async def check() -> None:',
         '        await client.ping()',
@@ -479,8 +635,8 @@ function srcDependencies(s: ServiceSettings): string {
       : []),
     '',
     ...create('settings', [
-      ...(s.postgres ? ['postgres_check(settings.database_url)'] : []),
-      ...(s.redis ? ['redis_check(settings.redis_url)'] : []),
+      ...(s.postgres ? ['postgres_check(settings.database_url, settings.postgres_iam)'] : []),
+      ...(s.redis ? ['redis_check(settings.redis_url, settings.redis_iam)'] : []),
     ]),
   );
 }
@@ -593,9 +749,16 @@ def test_readiness_checks_the_dependencies_the_descriptor_declares() -> None:
 
 // tests/test_settings.py
 function testTestSettings(m: string, s: ServiceSettings): string {
+  const names = [
+    ...(s.postgres || s.redis ? ['DEFAULT_AWS_REGION'] : []),
+    ...(s.postgres ? ['RDS_CA_BUNDLE_PATH', 'PostgresIam'] : []),
+    ...(s.redis ? ['RedisIam'] : []),
+    'Settings',
+    'SettingsError',
+  ];
   return `import pytest
 
-from ${m}.settings import Settings, SettingsError
+from ${m}.settings import ${names.join(', ')}
 
 
 def test_defaults_apply_without_variables() -> None:
@@ -624,7 +787,7 @@ def test_variables_override_defaults() -> None:
 )
 def test_invalid_values_name_the_variable(env: dict[str, str], message: str) -> None:
     with pytest.raises(SettingsError, match=message):
-        Settings.from_env(env)
+        Settings.from_env(env)${testSettingsIam(s)}
 `;
 }
 
@@ -729,26 +892,208 @@ def test_logs_are_json_lines_with_fields_and_exceptions(capsys: pytest.CaptureFi
 
 // tests/test_dependencies.py
 function testTestDependencies(m: string, s: ServiceSettings): string {
+  const iamImports = [...(s.postgres ? ['PostgresIam'] : []), ...(s.redis ? ['RedisIam'] : []), 'Settings'];
+  const checks = [...(s.postgres ? ['postgres_check'] : []), ...(s.redis ? ['redis_check'] : [])];
   return `import asyncio
 from typing import Any
 
-from ${m}.dependencies import create_dependency_checks
+import boto3
+
+from ${m}.dependencies import ${[...(s.redis ? ['ElastiCacheIamCredentials'] : []), 'create_dependency_checks', ...checks].join(', ')}
 from ${m}.readiness import Readiness
-from ${m}.settings import Settings
+from ${m}.settings import ${iamImports.join(', ')}
+
+# Fake static credentials: tokens are signed locally, nothing is sent to AWS.
+SESSION = boto3.Session(
+    aws_access_key_id="AKIDEXAMPLE",
+    aws_secret_access_key="not-a-secret",  # noqa: S106
+    region_name="eu-west-1",
+)
 
 
-def test_unreachable_dependencies_are_reported_down(settings: Settings) -> None:
-    checks = create_dependency_checks(settings)
-    readiness = Readiness(checks, timeout_s=settings.readiness_timeout_s)
-
+def _report(readiness: Readiness) -> tuple[bool, dict[str, Any]]:
     async def report_then_close() -> tuple[bool, dict[str, Any]]:
         try:
             return await readiness.report()
         finally:
             await readiness.close()
 
-    ready, body = asyncio.run(report_then_close())
+    return asyncio.run(report_then_close())
+
+
+def test_unreachable_dependencies_are_reported_down(settings: Settings) -> None:
+    checks = create_dependency_checks(settings)
+    ready, body = _report(Readiness(checks, timeout_s=settings.readiness_timeout_s))
     assert not ready
     assert {name: result["status"] for name, result in body["checks"].items()} == {${serviceDependencies(s).map((d) => `"${d}": "down"`).join(', ')}}
-`;
+
+
+def test_iam_logins_sign_tokens_and_report_unreachable_stores_down() -> None:
+${[
+  ...(s.postgres ? ['    postgres_auth = PostgresIam("127.0.0.1", 1, "orders", "orders", "eu-west-1", "/nonexistent-ca.pem")'] : []),
+  ...(s.redis ? ['    redis_auth = RedisIam("paved-redis-orders", "paved-redis", "eu-west-1")'] : []),
+  '    checks = [',
+  ...(s.postgres ? ['        postgres_check("", postgres_auth, SESSION),'] : []),
+  ...(s.redis ? ['        redis_check("rediss://paved-redis-orders@127.0.0.1:1", redis_auth, SESSION),'] : []),
+  '    ]',
+].join('\n')}
+    ready, body = _report(Readiness(checks, timeout_s=2.0))
+    assert not ready
+    assert {name: result["status"] for name, result in body["checks"].items()} == {${serviceDependencies(s).map((d) => `"${d}": "down"`).join(', ')}}
+${s.redis ? `
+
+def test_the_redis_token_is_signed_again_after_ten_minutes() -> None:
+    credentials = ElastiCacheIamCredentials(RedisIam("paved-redis-orders", "paved-redis", "eu-west-1"), SESSION)
+    user, first = credentials.get_credentials()
+    assert user == "paved-redis-orders"
+    assert first.startswith("paved-redis/?Action=connect&User=paved-redis-orders&")
+    assert credentials.get_credentials()[1] == first
+    credentials.refresh_after_s = 0
+    assert credentials.get_credentials()[1].startswith("paved-redis/?Action=connect&")
+` : ''}`;
+}
+
+// tests/test_settings.py: the IAM variables the platform sets.
+function testSettingsIam(s: ServiceSettings): string {
+  if (!s.postgres && !s.redis) return '';
+  const env = [
+    ...(s.postgres ? ['"DATABASE_AUTH": "iam"', '"PGHOST": "db.internal"', '"PGPORT": "5433"', '"PGUSER": "orders"'] : []),
+    ...(s.redis ? ['"REDIS_AUTH": "iam"', '"REDIS_USER": "paved-redis-orders"', '"REDIS_CACHE_NAME": "paved-redis"'] : []),
+  ];
+  return `
+
+
+def test_iam_logins_where_the_platform_switches_them_on() -> None:
+    env = {
+${[...env, '"AWS_REGION": "us-east-2"'].map((e) => `        ${e},`).join('\n')}
+    }
+    settings = Settings.from_env(env)
+${[
+  ...(s.postgres ? ['    postgres = PostgresIam("db.internal", 5433, "orders", "orders", "us-east-2", RDS_CA_BUNDLE_PATH)', '    assert settings.postgres_iam == postgres'] : []),
+  ...(s.redis ? ['    assert settings.redis_iam == RedisIam("paved-redis-orders", "paved-redis", "us-east-2")'] : []),
+].join('\n')}
+
+
+def test_iam_logins_need_their_variables() -> None:
+${[
+  ...(s.postgres ? [
+    '    with pytest.raises(SettingsError, match="PGUSER must be set when DATABASE_AUTH=iam"):',
+    '        Settings.from_env({"DATABASE_AUTH": "iam"})',
+    '    settings = Settings.from_env({"DATABASE_AUTH": "iam", "PGHOST": "db", "PGUSER": "orders"})',
+    '    assert settings.postgres_iam is not None',
+    '    assert settings.postgres_iam.region == DEFAULT_AWS_REGION',
+  ] : []),
+  ...(s.redis ? [
+    '    with pytest.raises(SettingsError, match="REDIS_CACHE_NAME must be set when REDIS_AUTH=iam"):',
+    '        Settings.from_env({"REDIS_AUTH": "iam", "REDIS_USER": "u"})',
+    '    redis = Settings.from_env({"REDIS_AUTH": "iam", "REDIS_USER": "u", "REDIS_CACHE_NAME": "c"}).redis_iam',
+    '    assert redis is not None',
+    '    assert redis.region == DEFAULT_AWS_REGION',
+  ] : []),
+].join('\n')}`;
+}
+
+// src/<module>/aws_auth.py
+function srcAwsAuth(s: ServiceSettings): string {
+  const imports = [...(s.postgres ? ['PostgresIam'] : []), ...(s.redis ? ['RedisIam'] : [])];
+  return py(
+    '"""IAM logins to the platform\'s data stores: no password exists, the service signs 15-minute tokens with its',
+    'pod\'s credentials (EKS Pod Identity, found by boto3\'s default chain) and passes them as the password of a new',
+    'connection."""',
+    '',
+    ...(s.postgres ? ['from collections.abc import Callable', ''] : []),
+    'import boto3',
+    ...(s.redis ? ['from botocore.auth import SigV4QueryAuth', 'from botocore.awsrequest import AWSRequest'] : []),
+    '',
+    `from .settings import ${imports.join(', ')}`,
+    '',
+    '# Lifetime of RDS and ElastiCache IAM tokens: 15 minutes, the longest either accepts.',
+    'TOKEN_LIFETIME_S = 900',
+    ...(s.postgres
+      ? [
+        '',
+        '',
+        'def rds_token_signer(auth: PostgresIam, session: boto3.Session | None = None) -> Callable[[], str]:',
+        '    """Signs an RDS token for `auth.user` on each call: RDS checks it when a connection logs in, never after."""',
+        '    client = (session or boto3.Session()).client("rds", region_name=auth.region)',
+        '',
+        '    def sign() -> str:',
+        '        token = client.generate_db_auth_token(',
+        '            DBHostname=auth.host, Port=auth.port, DBUsername=auth.user, Region=auth.region',
+        '        )',
+        '        return str(token)',
+        '',
+        '    return sign',
+      ]
+      : []),
+    ...(s.redis
+      ? [
+        '',
+        '',
+        'def elasticache_auth_token(auth: RedisIam, session: boto3.Session | None = None) -> str:',
+        '    """A SigV4-presigned `connect` request to the replication group as `auth.user`, without its `http://` scheme."""',
+        '    credentials = (session or boto3.Session()).get_credentials()',
+        '    if credentials is None:',
+        '        raise RuntimeError("no AWS credentials to sign the ElastiCache token with")',
+        '    query = {"Action": "connect", "User": auth.user}',
+        '    request = AWSRequest(method="GET", url=f"http://{auth.cache_name}/", params=query)',
+        '    SigV4QueryAuth(credentials, "elasticache", auth.region, expires=TOKEN_LIFETIME_S).add_auth(request)',
+        '    return str(request.url).removeprefix("http://")',
+      ]
+      : []),
+  );
+}
+
+// tests/test_aws_auth.py
+function testTestAwsAuth(m: string, s: ServiceSettings): string {
+  const names = [...(s.redis ? ['elasticache_auth_token'] : []), ...(s.postgres ? ['rds_token_signer'] : [])];
+  const types = [...(s.postgres ? ['PostgresIam'] : []), ...(s.redis ? ['RedisIam'] : [])];
+  return py(
+    'from urllib.parse import parse_qs, urlsplit',
+    '',
+    'import boto3',
+    '',
+    `from ${m}.aws_auth import TOKEN_LIFETIME_S, ${names.join(', ')}`,
+    `from ${m}.settings import ${types.join(', ')}`,
+    '',
+    '# Fake static credentials: tokens are signed locally, nothing is sent to AWS.',
+    'SESSION = boto3.Session(',
+    '    aws_access_key_id="AKIDEXAMPLE",',
+    '    aws_secret_access_key="not-a-secret",  # noqa: S106',
+    '    region_name="eu-west-1",',
+    ')',
+    '',
+    '',
+    'def _query(token: str) -> dict[str, str]:',
+    '    return {name: values[0] for name, values in parse_qs(urlsplit("https://" + token).query).items()}',
+    ...(s.postgres
+      ? [
+        '',
+        '',
+        'def test_postgres_logs_in_with_a_token_for_its_user_over_verified_tls() -> None:',
+        '    auth = PostgresIam("db.abc.eu-west-1.rds.amazonaws.com", 5432, "orders", "orders", "eu-west-1", "/ca.pem")',
+        '    token = rds_token_signer(auth, SESSION)()',
+        '    assert token.startswith("db.abc.eu-west-1.rds.amazonaws.com:5432/?")',
+        '    query = _query(token)',
+        '    assert query["Action"] == "connect"',
+        '    assert query["DBUser"] == "orders"',
+        '    assert query["X-Amz-Algorithm"] == "AWS4-HMAC-SHA256"',
+        '    assert query["X-Amz-Expires"] == str(TOKEN_LIFETIME_S)',
+        '    assert query["X-Amz-Credential"].endswith("/eu-west-1/rds-db/aws4_request")',
+      ]
+      : []),
+    ...(s.redis
+      ? [
+        '',
+        '',
+        'def test_redis_token_is_a_presigned_connect_request_for_the_user() -> None:',
+        '    token = elasticache_auth_token(RedisIam("paved-redis-orders", "paved-redis", "eu-west-1"), SESSION)',
+        '    assert token.startswith("paved-redis/?Action=connect&User=paved-redis-orders&")',
+        '    query = _query(token)',
+        '    assert query["X-Amz-Algorithm"] == "AWS4-HMAC-SHA256"',
+        '    assert query["X-Amz-Expires"] == str(TOKEN_LIFETIME_S)',
+        '    assert query["X-Amz-Credential"].endswith("/eu-west-1/elasticache/aws4_request")',
+      ]
+      : []),
+  );
 }

@@ -1,3 +1,4 @@
+import { GITOPS_APP, GITOPS_ENVIRONMENT } from '../components/service-workflow';
 import { serviceDependencies } from '../service-options';
 import type { ServiceSettings } from '../settings';
 
@@ -87,14 +88,31 @@ export function serviceReadme(s: ServiceSettings): string {
     'Every push to the default branch runs `.github/workflows/ci.yml`: lint, type-check, unit tests, image build,',
     'vulnerability scan (fixable HIGH or CRITICAL findings fail the build), SBOM, push to ECR through GitHub OIDC',
     `(role \`${s.pushRoleArn}\`), then a pull request to \`${s.gitopsRepo}\` that writes \`${s.gitopsDescriptorPath}\``,
-    'with the new image tag. The repository needs:',
+    'with the new image tag.',
     '',
-    '- the variable `PAVED_GITOPS_APP_CLIENT_ID` and the secret `PAVED_GITOPS_APP_PRIVATE_KEY` of the GitHub App that',
-    `  may open pull requests in \`${s.gitopsRepo}\` (contents and pull requests: write);`,
-    '- no AWS keys: the push role trusts this repository through GitHub OIDC.',
-    '',
+    ...gitopsAppSection(s),
     ...joinPlatformSection(s),
   ].join('\n');
+}
+
+/**
+ * README section shared by every service type: the GitHub App that opens the GitOps pull requests, its key kept in the
+ * `gitops-promotion` environment (deployment branches: main only) rather than in a repository secret.
+ */
+export function gitopsAppSection(s: ServiceSettings): string[] {
+  return [
+    'The repository needs, in **Settings → Environments** and **Secrets and variables → Actions**:',
+    '',
+    `- an environment \`${GITOPS_ENVIRONMENT}\` whose deployment branch policy allows \`${s.defaultBranch}\` only ("Selected`,
+    `  branches and tags": \`${s.defaultBranch}\`), holding the **environment secret** \`${GITOPS_APP.privateKeySecret}\`: the private`,
+    `  key of the GitHub App that may open pull requests in \`${s.gitopsRepo}\` (contents and pull requests: write). The`,
+    '  `propose-<env>` jobs declare that environment, so no other branch, workflow or pull request can read the key. Do',
+    '  not store the key as a repository secret. Add required reviewers to the environment if a person must approve each',
+    '  pull request being opened (each `promote-<env>` is already gated by the environment named after it);',
+    `- the repository variable \`${GITOPS_APP.clientIdVariable}\` (the App's client id, not a secret);`,
+    '- no AWS keys: the push and promotion roles trust this repository through GitHub OIDC.',
+    '',
+  ];
 }
 
 /** README section shared by every service type: how generated files change. */

@@ -1,3 +1,4 @@
+import { RDS_CA_BUNDLE } from '../components/rds-ca-bundle';
 import type { ServiceSettings } from '../settings';
 
 /**
@@ -14,6 +15,7 @@ export function serviceSourceFiles(s: ServiceSettings): { [file: string]: string
     'readiness.ts': readinessTs(),
     'dependencies.ts': dependenciesTs(s),
     'server.ts': serverTs(),
+    ...(s.postgres || s.redis ? { 'data-store-auth.ts': dataStoreAuthTs(s) } : {}),
   };
 }
 
@@ -59,8 +61,18 @@ function configTs(s: ServiceSettings): string {
     ...(s.postgres
       ? ['  /** PostgreSQL connection string; when unset, the PG* variables apply (PGHOST, PGUSER, PGPASSWORD, ...). */', '  readonly databaseUrl?: string;']
       : []),
+    ...(s.postgres
+      ? [
+        '  /** IAM login to RDS, set where the platform runs the service (`DATABASE_AUTH=iam`); otherwise `databaseUrl` applies as is. */',
+        '  readonly postgresIam?: PostgresIamAuth;',
+      ]
+      : []),
     ...(s.redis ? ['  /** Redis URL. */', '  readonly redisUrl: string;'] : []),
+    ...(s.redis
+      ? ['  /** IAM login to ElastiCache, set where the platform runs the service (`REDIS_AUTH=iam`); otherwise `redisUrl` applies as is. */', '  readonly redisIam?: RedisIamAuth;']
+      : []),
     '}',
+    ...(s.postgres || s.redis ? ['', ...iamConfigTypes(s)] : []),
     '',
     "const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;",
     '',
@@ -74,9 +86,12 @@ function configTs(s: ServiceSettings): string {
     "    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 20000),",
     "    readinessTimeoutMs: integer(env, 'READINESS_TIMEOUT_MS', 2000),",
     ...(s.postgres ? ['    databaseUrl: env.DATABASE_URL || undefined,'] : []),
+    ...(s.postgres ? ["    postgresIam: env.DATABASE_AUTH === 'iam' ? postgresIam(env) : undefined,"] : []),
     ...(s.redis ? ["    redisUrl: env.REDIS_URL || 'redis://localhost:6379',"] : []),
+    ...(s.redis ? ["    redisIam: env.REDIS_AUTH === 'iam' ? redisIam(env) : undefined,"] : []),
     '  };',
     '}',
+    ...(s.postgres || s.redis ? ['', ...iamConfigReaders(s)] : []),
     '',
     'function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {',
     '  const raw = env[name];',
@@ -251,13 +266,29 @@ function dependenciesTs(s: ServiceSettings): string {
   const checks: string[] = [];
   if (s.redis) imports.push("import { Redis } from 'ioredis';");
   if (s.postgres) imports.push("import { Pool } from 'pg';");
-  imports.push("import type { Config } from './config';", "import type { DependencyCheck } from './readiness';");
+  if (s.postgres || s.redis) {
+    imports.push(
+      `import type { Config, ${[...(s.postgres ? ['PostgresIamAuth'] : []), ...(s.redis ? ['RedisIamAuth'] : [])].join(', ')} } from './config';`,
+      `import { type Credentials, ${[...(s.redis ? ['elastiCacheAuthToken'] : []), ...(s.postgres ? ['postgresIamPoolConfig'] : [])].join(', ')} } from './data-store-auth';`,
+    );
+  } else {
+    imports.push("import type { Config } from './config';");
+  }
+  imports.push("import type { DependencyCheck } from './readiness';");
   if (s.postgres) {
-    checks.push('postgresCheck(config.databaseUrl)');
+    checks.push('postgresCheck(config.databaseUrl, config.postgresIam)');
     body.push(
-      '/** PostgreSQL through a small pool; readiness runs `SELECT 1`. Use `pool` for queries. */',
-      'export function postgresCheck(connectionString: string | undefined): DependencyCheck & { readonly pool: Pool } {',
-      '  const pool = new Pool({ connectionString, max: 5, connectionTimeoutMillis: 2000, idleTimeoutMillis: 30000 });',
+      '/**',
+      ' * PostgreSQL through a small pool; readiness runs `SELECT 1`. Use `pool` for queries. With `iam` (where the platform',
+      ' * runs the service), every new connection logs in with a fresh IAM token over verified TLS; otherwise the URL applies.',
+      ' */',
+      'export function postgresCheck(',
+      '  connectionString: string | undefined,',
+      '  iam?: PostgresIamAuth,',
+      '  credentials?: Credentials,',
+      '): DependencyCheck & { readonly pool: Pool } {',
+      '  const connection = iam ? postgresIamPoolConfig(iam, credentials) : { connectionString };',
+      '  const pool = new Pool({ ...connection, max: 5, connectionTimeoutMillis: 2000, idleTimeoutMillis: 30000 });',
       '  // An idle client losing its connection (a database restart) must not crash the process: readiness reports it.',
       "  pool.on('error', () => undefined);",
       '  return {',
@@ -273,10 +304,16 @@ function dependenciesTs(s: ServiceSettings): string {
     );
   }
   if (s.redis) {
-    checks.push('redisCheck(config.redisUrl)');
+    checks.push('redisCheck(config.redisUrl, config.redisIam)');
     body.push(
-      '/** Redis; readiness sends PING. Use `client` for commands. */',
-      'export function redisCheck(url: string): DependencyCheck & { readonly client: Redis } {',
+      '/** A new ElastiCache token this often, well within its 15 minutes, so that a reconnection always has a valid one. */',
+      'const REDIS_TOKEN_REFRESH_MS = 10 * 60 * 1000;',
+      '',
+      '/**',
+      ' * Redis; readiness sends PING. Use `client` for commands. With `iam` (where the platform runs the service), the client',
+      ' * logs in over TLS as the IAM user with a token it re-signs every 10 minutes; otherwise the URL applies.',
+      ' */',
+      'export function redisCheck(url: string, iam?: RedisIamAuth, credentials?: Credentials): DependencyCheck & { readonly client: Redis } {',
       '  const client = new Redis(url, {',
       '    lazyConnect: true,',
       '    enableOfflineQueue: false,',
@@ -284,17 +321,33 @@ function dependenciesTs(s: ServiceSettings): string {
       '    connectTimeout: 2000,',
       '    // A closed client does not keep the process alive for the default 2 s.',
       '    disconnectTimeout: 200,',
+      '    ...(iam ? { username: iam.user, tls: {} } : {}),',
       '  });',
       '  // Connection errors are retried by the client and reported by readiness; they must not crash the process.',
       "  client.on('error', () => undefined);",
+      '  let refresh: NodeJS.Timeout | undefined;',
+      '  // ioredis reads `options.password` at every (re)connection: keep a fresh token there.',
+      '  const signIn = async (): Promise<void> => {',
+      '    if (iam) client.options.password = await elastiCacheAuthToken(iam, credentials);',
+      '  };',
       '  return {',
       "    name: 'redis',",
       '    client,',
       '    check: async () => {',
-      "      if (client.status === 'wait') await client.connect();",
+      "      if (client.status === 'wait') {",
+      '        await signIn();',
+      '        if (iam && refresh === undefined) {',
+      '          refresh = setInterval(() => {',
+      '            signIn().catch(() => undefined);',
+      '          }, REDIS_TOKEN_REFRESH_MS);',
+      '          refresh.unref();',
+      '        }',
+      '        await client.connect();',
+      '      }',
       '      await client.ping();',
       '    },',
       '    close: async () => {',
+      '      clearInterval(refresh);',
       '      client.disconnect();',
       '    },',
       '  };',
@@ -376,5 +429,162 @@ function serverTs(): string {
     '    });',
     '  }',
     '}',
+  );
+}
+
+/** `config.ts`: what an IAM login needs, and where the image keeps the RDS certificate authorities. */
+function iamConfigTypes(s: ServiceSettings): string[] {
+  return [
+    ...(s.postgres
+      ? [
+        '/** The RDS certificate authorities in the image (the Dockerfile adds them): `PGSSLROOTCERT` when the platform sets none. */',
+        `export const RDS_CA_BUNDLE_PATH = '${RDS_CA_BUNDLE.path}';`,
+        '',
+      ]
+      : []),
+    '/** Region of the tokens when the pod names none (AWS_REGION, AWS_DEFAULT_REGION): the region of the registry. */',
+    `export const DEFAULT_AWS_REGION = '${s.awsRegion}';`,
+    ...(s.postgres
+      ? [
+        '',
+        '/** An IAM login to PostgreSQL: the PG* variables the platform sets, and the region the token is signed for. */',
+        'export interface PostgresIamAuth {',
+        '  readonly host: string;',
+        '  readonly port: number;',
+        '  readonly user: string;',
+        '  readonly database: string;',
+        '  readonly region: string;',
+        '  /** Certificate authorities the server certificate must chain to. */',
+        '  readonly caFile: string;',
+        '}',
+      ]
+      : []),
+    ...(s.redis
+      ? [
+        '',
+        '/** An IAM login to ElastiCache: the user (`REDIS_USER`) and the replication group the token is for (`REDIS_CACHE_NAME`). */',
+        'export interface RedisIamAuth {',
+        '  readonly user: string;',
+        '  readonly cacheName: string;',
+        '  readonly region: string;',
+        '}',
+      ]
+      : []),
+  ];
+}
+
+/** `config.ts`: the readers of the IAM variables, used only when the platform switches IAM on. */
+function iamConfigReaders(s: ServiceSettings): string[] {
+  return [
+    ...(s.postgres
+      ? [
+        'function postgresIam(env: NodeJS.ProcessEnv): PostgresIamAuth {',
+        "  const user = required(env, 'PGUSER', 'DATABASE_AUTH=iam');",
+        '  return {',
+        "    host: required(env, 'PGHOST', 'DATABASE_AUTH=iam'),",
+        "    port: integer(env, 'PGPORT', 5432),",
+        '    user,',
+        '    database: env.PGDATABASE || user,',
+        '    region: awsRegion(env),',
+        '    caFile: env.PGSSLROOTCERT || RDS_CA_BUNDLE_PATH,',
+        '  };',
+        '}',
+        '',
+      ]
+      : []),
+    ...(s.redis
+      ? [
+        'function redisIam(env: NodeJS.ProcessEnv): RedisIamAuth {',
+        '  return {',
+        "    user: required(env, 'REDIS_USER', 'REDIS_AUTH=iam'),",
+        "    cacheName: required(env, 'REDIS_CACHE_NAME', 'REDIS_AUTH=iam'),",
+        '    region: awsRegion(env),',
+        '  };',
+        '}',
+        '',
+      ]
+      : []),
+    'function awsRegion(env: NodeJS.ProcessEnv): string {',
+    '  return env.AWS_REGION || env.AWS_DEFAULT_REGION || DEFAULT_AWS_REGION;',
+    '}',
+    '',
+    'function required(env: NodeJS.ProcessEnv, name: string, reason: string): string {',
+    '  const value = env[name];',
+    "  if (value === undefined || value === '') throw new Error(name + ' must be set when ' + reason);",
+    '  return value;',
+    '}',
+  ];
+}
+
+/**
+ * `data-store-auth.ts`: the IAM logins to the platform's data stores. No password exists: the service signs a
+ * 15-minute token with its pod's credentials (EKS Pod Identity) and passes it as the password of a new connection.
+ */
+function dataStoreAuthTs(s: ServiceSettings): string {
+  return lines(
+    ...(s.postgres ? ["import { readFileSync } from 'node:fs';"] : []),
+    ...(s.redis ? ["import { Sha256 } from '@aws-crypto/sha256-js';"] : []),
+    "import { fromNodeProviderChain } from '@aws-sdk/credential-providers';",
+    ...(s.postgres ? ["import { Signer } from '@aws-sdk/rds-signer';"] : []),
+    ...(s.redis ? ["import { SignatureV4 } from '@smithy/signature-v4';"] : []),
+    ...(s.postgres ? ["import type { PoolConfig } from 'pg';"] : []),
+    `import type { ${[...(s.postgres ? ['PostgresIamAuth'] : []), ...(s.redis ? ['RedisIamAuth'] : [])].join(', ')} } from './config';`,
+    '',
+    '/** Lifetime of RDS and ElastiCache IAM tokens: 15 minutes, the longest either accepts. */',
+    'export const TOKEN_LIFETIME_S = 900;',
+    '',
+    'type CredentialProvider = ReturnType<typeof fromNodeProviderChain>;',
+    '/** AWS credentials, or a function that resolves them. */',
+    'export type Credentials = Awaited<ReturnType<CredentialProvider>> | CredentialProvider;',
+    '',
+    "/** The pod's credentials (EKS Pod Identity, or AWS_* variables), cached and refreshed by the SDK before they expire. */",
+    'const podCredentials: CredentialProvider = fromNodeProviderChain();',
+    ...(s.postgres
+      ? [
+        '',
+        '/**',
+        ' * pg settings for an IAM login: pg calls `password` for every new connection, so each one logs in with a token',
+        ' * signed moments before; TLS verifies the server against the RDS certificate authorities, and Node.js checks the',
+        ' * host name against the certificate (`sslmode=verify-full`).',
+        ' */',
+        'export function postgresIamPoolConfig(auth: PostgresIamAuth, credentials: Credentials = podCredentials): PoolConfig {',
+        '  const signer = new Signer({ hostname: auth.host, port: auth.port, username: auth.user, region: auth.region, credentials });',
+        '  return {',
+        '    host: auth.host,',
+        '    port: auth.port,',
+        '    user: auth.user,',
+        '    database: auth.database,',
+        '    password: () => signer.getAuthToken(),',
+        "    ssl: { rejectUnauthorized: true, ca: readFileSync(auth.caFile, 'utf8') },",
+        '  };',
+        '}',
+      ]
+      : []),
+    ...(s.redis
+      ? [
+        '',
+        '/**',
+        ' * An ElastiCache IAM token: a SigV4-presigned `connect` request to the replication group as `auth.user`, valid',
+        ' * `TOKEN_LIFETIME_S`, without its `http://` scheme. It logs in new connections only: ElastiCache keeps an',
+        ' * authenticated connection open (at most 12 hours), and the client signs again before it reconnects.',
+        ' */',
+        'export async function elastiCacheAuthToken(auth: RedisIamAuth, credentials: Credentials = podCredentials): Promise<string> {',
+        "  const signer = new SignatureV4({ service: 'elasticache', region: auth.region, credentials, sha256: Sha256 });",
+        '  const presigned = await signer.presign(',
+        '    {',
+        "      method: 'GET',",
+        "      protocol: 'http:',",
+        '      hostname: auth.cacheName,',
+        "      path: '/',",
+        "      query: { Action: 'connect', User: auth.user },",
+        '      headers: { host: auth.cacheName },',
+        '    },',
+        '    { expiresIn: TOKEN_LIFETIME_S },',
+        '  );',
+        '  const query = Object.entries(presigned.query ?? {}).map(([name, value]) => encodeURIComponent(name) + \'=\' + encodeURIComponent(String(value)));',
+        "  return auth.cacheName + '/?' + query.join('&');",
+        '}',
+      ]
+      : []),
   );
 }

@@ -9,7 +9,10 @@ export function serviceTestFiles(s: ServiceSettings): { [file: string]: string }
     'server.test.ts': serverTest(),
     'descriptor.test.ts': descriptorTest(),
   };
-  if (s.postgres || s.redis) files['dependencies.test.ts'] = dependenciesTest(s);
+  if (s.postgres || s.redis) {
+    files['dependencies.test.ts'] = dependenciesTest(s);
+    files['data-store-auth.test.ts'] = dataStoreAuthTest(s);
+  }
   return files;
 }
 
@@ -102,8 +105,9 @@ function appTest(): string {
 }
 
 function configTest(s: ServiceSettings): string {
+  const imports = [...(s.postgres || s.redis ? ['DEFAULT_AWS_REGION'] : []), 'loadConfig', ...(s.postgres ? ['RDS_CA_BUNDLE_PATH'] : [])];
   return lines(
-    "import { loadConfig } from '../src/config';",
+    `import { ${imports.join(', ')} } from '../src/config';`,
     '',
     "describe('configuration from the environment', () => {",
     "  test('defaults', () => {",
@@ -136,6 +140,7 @@ function configTest(s: ServiceSettings): string {
     ...(s.redis ? ["    expect(config.redisUrl).toBe('redis://cache.internal:6379');"] : []),
     '  });',
     '',
+    ...iamConfigTests(s),
     "  test('empty values fall back to the defaults', () => {",
     `    expect(loadConfig({ PORT: '', LOG_LEVEL: '' })).toMatchObject({ port: ${s.port}, logLevel: 'info' });`,
     '  });',
@@ -283,8 +288,12 @@ function dependenciesTest(s: ServiceSettings): string {
   const names = [...(s.postgres ? ["'postgres'"] : []), ...(s.redis ? ["'redis'"] : [])];
   const imports = [...(s.postgres ? ['postgresCheck'] : []), 'createDependencyChecks', ...(s.redis ? ['redisCheck'] : [])];
   return lines(
+    ...(s.postgres ? ["import * as fs from 'node:fs';", "import * as os from 'node:os';", "import * as path from 'node:path';"] : []),
     "import { loadConfig } from '../src/config';",
     `import { ${imports.join(', ')} } from '../src/dependencies';`,
+    '',
+    '// Fake static credentials: tokens are signed locally, nothing is sent to AWS.',
+    "const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret' };",
     '',
     '// Port 1 on loopback refuses connections at once: the checks fail fast without any server running.',
     "describe('dependency checks', () => {",
@@ -292,6 +301,15 @@ function dependenciesTest(s: ServiceSettings): string {
       ? [
         "  test('postgres is down when nothing listens, and closes cleanly', async () => {",
         "    const postgres = postgresCheck('postgres://paved@127.0.0.1:1/paved');",
+        '    await expect(postgres.check()).rejects.toThrow();',
+        '    await postgres.close();',
+        '  });',
+        '',
+        "  test('postgres with IAM is down when nothing listens, and closes cleanly', async () => {",
+        "    const caFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rds-ca-')), 'ca.pem');",
+        "    fs.writeFileSync(caFile, 'not a certificate');",
+        "    const iam = { host: '127.0.0.1', port: 1, user: 'paved', database: 'paved', region: 'eu-west-1', caFile };",
+        '    const postgres = postgresCheck(undefined, iam, credentials);',
         '    await expect(postgres.check()).rejects.toThrow();',
         '    await postgres.close();',
         '  });',
@@ -307,6 +325,13 @@ function dependenciesTest(s: ServiceSettings): string {
         '    await redis.close();',
         '  });',
         '',
+        "  test('redis with IAM signs a token before it connects, and is down when nothing listens', async () => {",
+        "    const redis = redisCheck('rediss://127.0.0.1:1', { user: 'paved-redis-orders', cacheName: 'paved-redis', region: 'eu-west-1' }, credentials);",
+        '    await expect(redis.check()).rejects.toThrow();',
+        "    expect(redis.client.options).toMatchObject({ username: 'paved-redis-orders', password: expect.stringMatching(/^paved-redis\\/\\?Action=connect&User=paved-redis-orders&/) });",
+        '    await redis.close();',
+        '  });',
+        '',
       ]
       : []),
     "  test('the service checks its declared dependencies', async () => {",
@@ -314,6 +339,109 @@ function dependenciesTest(s: ServiceSettings): string {
     `    expect(checks.map((c) => c.name)).toEqual([${names.join(', ')}]);`,
     '    await Promise.all(checks.map((c) => c.close()));',
     '  });',
+    '});',
+  );
+}
+
+/** `config.test.ts`: the IAM variables the platform sets. */
+function iamConfigTests(s: ServiceSettings): string[] {
+  if (!s.postgres && !s.redis) return [];
+  const env = [
+    ...(s.postgres ? ["DATABASE_AUTH: 'iam'", "PGHOST: 'db.internal'", "PGPORT: '5433'", "PGUSER: 'orders'"] : []),
+    ...(s.redis ? ["REDIS_AUTH: 'iam'", "REDIS_USER: 'paved-redis-orders'", "REDIS_CACHE_NAME: 'paved-redis'"] : []),
+  ];
+  return [
+    "  test('IAM logins where the platform switches them on', () => {",
+    `    const config = loadConfig({ ${env.join(', ')}, AWS_REGION: 'us-east-2' });`,
+    ...(s.postgres
+      ? [
+        '    expect(config.postgresIam).toEqual({',
+        "      host: 'db.internal', port: 5433, user: 'orders', database: 'orders', region: 'us-east-2', caFile: RDS_CA_BUNDLE_PATH,",
+        '    });',
+      ]
+      : []),
+    ...(s.redis ? ["    expect(config.redisIam).toEqual({ user: 'paved-redis-orders', cacheName: 'paved-redis', region: 'us-east-2' });"] : []),
+    '  });',
+    '',
+    "  test('IAM logins need their variables; the region falls back to the registry region', () => {",
+    ...(s.postgres
+      ? [
+        "    expect(() => loadConfig({ DATABASE_AUTH: 'iam' })).toThrow(/PGUSER must be set when DATABASE_AUTH=iam/);",
+        "    expect(() => loadConfig({ DATABASE_AUTH: 'iam', PGUSER: 'orders' })).toThrow(/PGHOST must be set when DATABASE_AUTH=iam/);",
+        "    const postgres = loadConfig({ DATABASE_AUTH: 'iam', PGHOST: 'db', PGUSER: 'orders', PGDATABASE: 'app', PGSSLROOTCERT: '/ca.pem', AWS_DEFAULT_REGION: 'eu-north-1' });",
+        "    expect(postgres.postgresIam).toMatchObject({ port: 5432, database: 'app', caFile: '/ca.pem', region: 'eu-north-1' });",
+        "    expect(loadConfig({ DATABASE_AUTH: 'iam', PGHOST: 'db', PGUSER: 'orders' }).postgresIam?.region).toBe(DEFAULT_AWS_REGION);",
+      ]
+      : []),
+    ...(s.redis
+      ? [
+        "    expect(() => loadConfig({ REDIS_AUTH: 'iam', REDIS_USER: 'u' })).toThrow(/REDIS_CACHE_NAME must be set when REDIS_AUTH=iam/);",
+        "    expect(loadConfig({ REDIS_AUTH: 'iam', REDIS_USER: 'u', REDIS_CACHE_NAME: 'c' }).redisIam?.region).toBe(DEFAULT_AWS_REGION);",
+      ]
+      : []),
+    '  });',
+    '',
+  ];
+}
+
+/** `data-store-auth.test.ts`: the tokens, signed with fake static credentials (no network). */
+function dataStoreAuthTest(s: ServiceSettings): string {
+  const names = [...(s.redis ? ['elastiCacheAuthToken'] : []), ...(s.postgres ? ['postgresIamPoolConfig'] : []), 'TOKEN_LIFETIME_S'];
+  return lines(
+    ...(s.postgres ? ["import * as fs from 'node:fs';", "import * as os from 'node:os';", "import * as path from 'node:path';"] : []),
+    `import { ${names.join(', ')} } from '../src/data-store-auth';`,
+    '',
+    "const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'not-a-secret', sessionToken: 'session/token+=' };",
+    '',
+    '/** The signed query of a token (`host[:port]/?query`). */',
+    'function query(token: string): Record<string, string> {',
+    "  return Object.fromEntries(new URL('https://' + token).searchParams);",
+    '}',
+    '',
+    "describe('IAM tokens', () => {",
+    "  test('last 15 minutes', () => {",
+    '    expect(TOKEN_LIFETIME_S).toBe(900);',
+    '  });',
+    ...(s.postgres
+      ? [
+        '',
+        "  test('postgres: TLS verified against the CA file, and a token for the host, port and user at every new connection', async () => {",
+        "    const caFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rds-ca-')), 'ca.pem');",
+        "    fs.writeFileSync(caFile, 'the RDS CAs');",
+        "    const host = 'orders.abc123.eu-west-1.rds.amazonaws.com';",
+        "    const config = postgresIamPoolConfig({ host, port: 5432, user: 'orders', database: 'orders', region: 'eu-west-1', caFile }, credentials);",
+        "    expect(config).toMatchObject({ host, port: 5432, user: 'orders', database: 'orders', ssl: { rejectUnauthorized: true, ca: 'the RDS CAs' } });",
+        '    const password = config.password as () => Promise<string>;',
+        '    const token = await password();',
+        "    expect(token.startsWith(host + ':5432/?')).toBe(true);",
+        '    expect(query(token)).toMatchObject({',
+        "      'Action': 'connect',",
+        "      'DBUser': 'orders',",
+        "      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',",
+        "      'X-Amz-Credential': expect.stringMatching(/^AKIDEXAMPLE\\/\\d{8}\\/eu-west-1\\/rds-db\\/aws4_request$/),",
+        "      'X-Amz-Expires': '900',",
+        "      'X-Amz-Security-Token': 'session/token+=',",
+        "      'X-Amz-Signature': expect.stringMatching(/^[0-9a-f]{64}$/),",
+        '    });',
+        '  });',
+      ]
+      : []),
+    ...(s.redis
+      ? [
+        '',
+        "  test('redis: a presigned connect request to the replication group as the user', async () => {",
+        "    const token = await elastiCacheAuthToken({ user: 'paved-redis-orders', cacheName: 'paved-redis', region: 'eu-west-1' }, credentials);",
+        "    expect(token.startsWith('paved-redis/?Action=connect&User=paved-redis-orders&')).toBe(true);",
+        '    expect(query(token)).toMatchObject({',
+        "      'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',",
+        "      'X-Amz-Credential': expect.stringMatching(/^AKIDEXAMPLE\\/\\d{8}\\/eu-west-1\\/elasticache\\/aws4_request$/),",
+        "      'X-Amz-Expires': '900',",
+        "      'X-Amz-Security-Token': 'session/token+=',",
+        "      'X-Amz-SignedHeaders': 'host',",
+        '    });',
+        '  });',
+      ]
+      : []),
     '});',
   );
 }

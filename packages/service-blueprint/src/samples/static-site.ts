@@ -1,5 +1,5 @@
 import type { ServiceSettings } from '../settings';
-import { generatedFilesSection, joinPlatformSection } from './repo-docs';
+import { generatedFilesSection, gitopsAppSection, joinPlatformSection } from './repo-docs';
 
 /**
  * The team-owned code of a new static site, written once by `projen new` and never again: a React single-page
@@ -237,9 +237,9 @@ export function staticSiteReadme(s: ServiceSettings, bundleBudgetKb: number): st
     'Every push to the default branch runs `.github/workflows/ci.yml`: lint, type-check, unit tests, bundle and budget,',
     'image build, vulnerability scan (fixable HIGH or CRITICAL findings fail the build), SBOM, push to ECR through GitHub',
     `OIDC (role \`${s.pushRoleArn}\`), then a pull request to \`${s.gitopsRepo}\` that writes \`${s.gitopsDescriptorPath}\``,
-    'with the new image tag. The repository needs the variable `PAVED_GITOPS_APP_CLIENT_ID` and the secret',
-    `\`PAVED_GITOPS_APP_PRIVATE_KEY\` of the GitHub App that may open pull requests in \`${s.gitopsRepo}\`, and no AWS keys.`,
+    'with the new image tag.',
     '',
+    ...gitopsAppSection(s),
     ...joinPlatformSection(s),
   ].join('\n');
 }

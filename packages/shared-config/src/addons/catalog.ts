@@ -23,14 +23,13 @@ export type SyncWaveName = keyof typeof SYNC_WAVES;
 /** Every add-on Paved knows. Config keys outside this list are rejected. */
 export const ADDON_NAMES = [
   'aws-load-balancer-controller',
-  'ingress-nginx',
   'cert-manager',
   'external-dns',
   'external-secrets',
   'metrics-server',
   'kube-prometheus-stack',
   'loki',
-  'promtail',
+  'alloy',
   'velero',
   'keycloak',
   'kong',
@@ -74,28 +73,22 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     name: 'aws-load-balancer-controller',
     chart: 'aws-load-balancer-controller',
     repoUrl: 'https://aws.github.io/eks-charts',
-    version: '1.11.0',
+    // 3.5.0: aws/eks-charts commit 5239609 (2026-08-03, eks-charts#1354), the newest chart on 2026-12-03. 3.x serves the
+    // Gateway API (GA) and wants Gateway API CRDs v1.6 (GATEWAY_API_CRDS); coming from 1.x/2.x, apply the chart's CRDs
+    // first (docs/ingress-migration.md).
+    version: '3.5.0',
     namespace: 'kube-system',
     wave: 'ingressAndDns',
     defaultEnabled: on,
     awsServiceAccount: 'aws-load-balancer-controller',
-    description: 'Provisions AWS load balancers for Services and Ingresses',
-  },
-  'ingress-nginx': {
-    name: 'ingress-nginx',
-    chart: 'ingress-nginx',
-    repoUrl: 'https://kubernetes.github.io/ingress-nginx',
-    version: '4.12.0',
-    namespace: 'ingress-nginx',
-    wave: 'ingressAndDns',
-    defaultEnabled: on,
-    description: 'Layer-7 ingress controller behind a cross-zone Network Load Balancer',
+    description: 'The ingress: one shared ALB per environment for Ingresses (or Gateway API routes), TLS from ACM',
   },
   'cert-manager': {
     name: 'cert-manager',
     chart: 'cert-manager',
     repoUrl: 'https://charts.jetstack.io',
-    version: 'v1.16.3',
+    // cert-manager/cert-manager tag v1.21.1 (2026-07-29), newest release on 2026-12-03 (mirror of 2026-08-22).
+    version: 'v1.21.1',
     namespace: 'cert-manager',
     wave: 'operators',
     defaultEnabled: on,
@@ -106,7 +99,8 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     name: 'external-dns',
     chart: 'external-dns',
     repoUrl: 'https://kubernetes-sigs.github.io/external-dns',
-    version: '1.15.0',
+    // kubernetes-sigs/external-dns tag external-dns-helm-chart-1.21.1 (2026-04-30, app v0.21.0), newest chart on 2026-12-03.
+    version: '1.21.1',
     namespace: 'external-dns',
     wave: 'ingressAndDns',
     defaultEnabled: on,
@@ -117,7 +111,9 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     name: 'external-secrets',
     chart: 'external-secrets',
     repoUrl: 'https://charts.external-secrets.io',
-    version: '0.12.1',
+    // external-secrets/external-secrets tag helm-chart-2.9.0 (2026-08-08). Since 0.17 (May 2025) only
+    // `external-secrets.io/v1` is served: Paved renders v1 (https://github.com/external-secrets/external-secrets/releases/tag/v0.17.0).
+    version: '2.9.0',
     namespace: 'external-secrets',
     wave: 'operators',
     defaultEnabled: on,
@@ -128,7 +124,8 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     name: 'metrics-server',
     chart: 'metrics-server',
     repoUrl: 'https://kubernetes-sigs.github.io/metrics-server',
-    version: '3.12.2',
+    // kubernetes-sigs/metrics-server tag metrics-server-helm-chart-3.13.1 (2026-06-11, app v0.8.1).
+    version: '3.13.1',
     namespace: 'kube-system',
     wave: 'operators',
     defaultEnabled: on,
@@ -138,7 +135,8 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     name: 'kube-prometheus-stack',
     chart: 'kube-prometheus-stack',
     repoUrl: 'https://prometheus-community.github.io/helm-charts',
-    version: '67.9.0',
+    // prometheus-community/helm-charts tag kube-prometheus-stack-88.5.3 (2026-08-21; grafana subchart 12.11.1).
+    version: '88.5.3',
     namespace: 'monitoring',
     wave: 'observability',
     defaultEnabled: on,
@@ -148,29 +146,33 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
   'loki': {
     name: 'loki',
     chart: 'loki',
-    repoUrl: 'https://grafana.github.io/helm-charts',
-    version: '6.24.0',
+    // The OSS Loki chart moved to grafana-community/helm-charts on 2026-03-16 (grafana/loki chart 7.x is GEL-only,
+    // production/helm/loki/CHANGELOG.md 7.0.0). Tag loki-18.11.0 (2026-08-20, Loki 3.7.6).
+    repoUrl: 'https://grafana-community.github.io/helm-charts',
+    version: '18.11.0',
     namespace: 'logging',
     wave: 'observability',
     defaultEnabled: on,
     awsServiceAccount: 'loki',
     description: 'Log storage on S3',
   },
-  'promtail': {
-    name: 'promtail',
-    chart: 'promtail',
+  'alloy': {
+    name: 'alloy',
+    chart: 'alloy',
     repoUrl: 'https://grafana.github.io/helm-charts',
-    version: '6.16.6',
-    namespace: 'promtail',
+    // grafana/alloy tag helm-chart/1.11.1 (2026-08-06, Alloy v1.18.1). Replaces Promtail (EOL 2026-03-02).
+    version: '1.11.1',
+    namespace: 'alloy',
     wave: 'observability',
     defaultEnabled: on,
-    description: 'Ships container logs to Loki',
+    description: 'Grafana Alloy: ships every container\'s logs to Loki (replaces Promtail, end of life since 2026-03-02)',
   },
   'velero': {
     name: 'velero',
     chart: 'velero',
     repoUrl: 'https://vmware-tanzu.github.io/helm-charts',
-    version: '8.3.0',
+    // vmware-tanzu/helm-charts tag velero-12.1.0 (2026-06-25, Velero 1.18.1; file-system backups use Kopia only since 1.17).
+    version: '12.1.0',
     namespace: 'velero',
     wave: 'observability',
     defaultEnabled: on,
@@ -181,7 +183,8 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     name: 'keycloak',
     chart: 'keycloakx',
     repoUrl: 'https://codecentric.github.io/helm-charts',
-    version: '7.0.1',
+    // codecentric/helm-charts tag keycloakx-7.1.11 (2026-04-21, Keycloak 26.5.6).
+    version: '7.1.11',
     namespace: 'keycloak',
     wave: 'edge',
     defaultEnabled: off,
@@ -201,7 +204,8 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
     name: 'oauth2-proxy',
     chart: 'oauth2-proxy',
     repoUrl: 'https://oauth2-proxy.github.io/manifests',
-    version: '7.10.2',
+    // oauth2-proxy/manifests tag oauth2-proxy-10.7.0 (2026-06-09, oauth2-proxy v7.15.3).
+    version: '10.7.0',
     namespace: 'oauth2-proxy',
     wave: 'edge',
     defaultEnabled: off,
@@ -213,9 +217,38 @@ export const ADDON_CATALOG: Readonly<Record<AddonName, AddonDefinition>> = {
 export const ARGOCD_CHART: HelmChartRef = {
   chart: 'argo-cd',
   repoUrl: 'https://argoproj.github.io/argo-helm',
-  version: '7.7.14',
+  // argoproj/argo-helm tag argo-cd-10.1.1 (2026-07-02, Argo CD v3.4.4; includes the 2026-06-26 security merge). Argo CD
+  // 2.x (chart 7.x) is end of life. Newer 10.x charts exist (10.8.4 by 2026-09-09): bump after `addons:check-values`.
+  version: '10.1.1',
 };
 export const ARGOCD_NAMESPACE = 'argocd';
+
+/**
+ * Gateway API CRDs (standard channel), synced before the AWS Load Balancer Controller when an environment sets
+ * `ingress.api: 'gateway'`: a directory of the upstream repository at an exact tag. v1.6.3 is the newest v1.6 patch on
+ * 2026-12-03 (sigs.k8s.io/gateway-api module versions); the controller 3.5.0 is built for v1.6.0 (eks-charts#1354).
+ */
+export const GATEWAY_API_CRDS = {
+  repoUrl: 'https://github.com/kubernetes-sigs/gateway-api',
+  path: 'config/crd/standard',
+  version: 'v1.6.3',
+} as const;
+
+/**
+ * Add-ons Paved no longer installs, with why and what instead: a config that names one gets an error saying so.
+ * ingress-nginx was retired by Kubernetes SIG Network in March 2026 (no releases or security fixes since; its last
+ * Paved pin, chart 4.12.0, carries CVE-2025-1974 "IngressNightmare").
+ */
+export const RETIRED_ADDONS: Readonly<Record<string, { readonly reason: string; readonly instead: string }>> = {
+  'ingress-nginx': {
+    reason: 'ingress-nginx is retired (March 2026: no releases or security fixes since; chart 4.12.0 carries CVE-2025-1974)',
+    instead: 'remove it: the AWS Load Balancer Controller serves ingresses; see docs/ingress-migration.md',
+  },
+  'promtail': {
+    reason: 'Promtail reached end of life on 2026-03-02 (https://grafana.com/docs/loki/latest/send-data/promtail/)',
+    instead: "use 'alloy' (Grafana Alloy), which ships the same pod logs to Loki",
+  },
+};
 
 export function isAddonName(name: string): name is AddonName {
   return (ADDON_NAMES as readonly string[]).includes(name);

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { ARGOCD_CAPABILITY_NAMESPACE, eksClusterArn, usesArgoCdCapability } from './argocd-capability';
 import { ARGOCD_NAMESPACE, SYNC_WAVES } from '../addons/catalog';
 import type { ResolvedEnvironment, ResolvedPlatform } from '../resolve/resolved-platform';
 
@@ -47,6 +48,8 @@ export interface BootstrapProject {
     readonly sourceRepos: readonly string[];
     readonly destinations: readonly { readonly server: string; readonly namespace: string }[];
     readonly namespaceResourceWhitelist: readonly { readonly group: string; readonly kind: string }[];
+    /** EKS capability only: the namespace whose Applications may name this project (the capability requires it). */
+    readonly sourceNamespaces?: readonly string[];
   };
 }
 
@@ -79,6 +82,19 @@ export interface ArgoCdBootstrap {
   readonly root: BootstrapApplication;
 }
 
+/**
+ * The `server` of every destination: the in-cluster API server for a self-managed ArgoCD, the cluster's ARN for the
+ * EKS capability (which identifies clusters by ARN and does not support `kubernetes.default.svc`).
+ */
+export function argoCdDestinationServer(platform: Pick<ResolvedPlatform, 'gitops'>, env: Pick<ResolvedEnvironment, 'account' | 'region' | 'cluster'>): string {
+  return usesArgoCdCapability(platform) ? eksClusterArn(env) : IN_CLUSTER_SERVER;
+}
+
+/** `spec.sourceNamespaces` of every AppProject: required by the EKS capability, left out self-managed. */
+export function appProjectSourceNamespaces(platform: Pick<ResolvedPlatform, 'gitops'>): { sourceNamespaces?: string[] } {
+  return usesArgoCdCapability(platform) ? { sourceNamespaces: [ARGOCD_CAPABILITY_NAMESPACE] } : {};
+}
+
 /** Path of an environment's `apps/` folder on the GitOps branch (what the root Application syncs). */
 export function bootstrapAppsPath(platform: ResolvedPlatform, env: ResolvedEnvironment): string {
   return path.posix.join(platform.gitops.path, env.name, APPS_FOLDER);
@@ -95,6 +111,7 @@ export function argoCdBootstrap(platform: ResolvedPlatform, env: ResolvedEnviron
     'paved.dev/environment': env.name,
   };
   const repoUrl = platform.gitops.repoUrl;
+  const server = argoCdDestinationServer(platform, env);
   const project: BootstrapProject = {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
@@ -108,9 +125,10 @@ export function argoCdBootstrap(platform: ResolvedPlatform, env: ResolvedEnviron
     spec: {
       description: `Bootstrap of ${env.name}: the root Application syncs ArgoCD's own objects from the GitOps repository`,
       sourceRepos: [repoUrl],
-      destinations: [{ server: IN_CLUSTER_SERVER, namespace: ARGOCD_NAMESPACE }],
+      destinations: [{ server, namespace: ARGOCD_NAMESPACE }],
       // No clusterResourceWhitelist: without one, a project allows no cluster-scoped kind at all.
       namespaceResourceWhitelist: BOOTSTRAP_KINDS.map((k) => ({ group: k.group, kind: k.kind })),
+      ...appProjectSourceNamespaces(platform),
     },
   };
   const root: BootstrapApplication = {
@@ -121,7 +139,7 @@ export function argoCdBootstrap(platform: ResolvedPlatform, env: ResolvedEnviron
     spec: {
       project: BOOTSTRAP_PROJECT,
       source: { repoURL: repoUrl, targetRevision: platform.gitops.branch, path: bootstrapAppsPath(platform, env), directory: { recurse: false } },
-      destination: { server: IN_CLUSTER_SERVER, namespace: ARGOCD_NAMESPACE },
+      destination: { server, namespace: ARGOCD_NAMESPACE },
       syncPolicy: {
         automated: { prune: true, selfHeal: true, allowEmpty: false },
         syncOptions: ['PruneLast=true'],

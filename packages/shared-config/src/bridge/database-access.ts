@@ -30,6 +30,14 @@ export const RDS_CA_BUNDLE_PATH = '/etc/ssl/certs/rds-global-bundle.pem';
 export const POSTGRES_SSL_MODE = 'verify-full';
 
 /**
+ * The RDS certificate authorities of one region, for clients whose image Paved does not build (Keycloak, the
+ * db-provisioner): fetched at pod start from AWS's trust store, so a CA rotation needs no new image.
+ */
+export function rdsRegionalCaBundleUrl(region: string): string {
+  return `https://truststore.pki.rds.amazonaws.com/${region}/${region}-bundle.pem`;
+}
+
+/**
  * PostgreSQL role and database of a service: its name with `-` as `_`, so that SQL needs no quoting. Service names
  * are DNS labels (lowercase letters, digits, `-`), which keeps the result a valid unquoted identifier.
  */

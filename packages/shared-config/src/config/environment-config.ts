@@ -1,4 +1,4 @@
-import type { AddonSettings } from './addon-config';
+import type { AddonSettings, IngressSettings } from './addon-config';
 
 /**
  * `development` is sized for cost (single NAT, no Multi-AZ, spot nodes, deletion allowed); `production` for safety
@@ -34,6 +34,8 @@ export interface EnvironmentConfig {
   readonly logs?: LogsConfig;
   /** Add-on switches and chart versions for this environment only; they override the platform-wide settings. */
   readonly addons?: AddonSettings;
+  /** How services with an ingress are exposed (AWS Load Balancer Controller). @default - Ingresses on one shared ALB */
+  readonly ingress?: IngressSettings;
 }
 
 export type NatGatewayMode = 'single' | 'per-az';
@@ -93,7 +95,22 @@ export interface ExistingVpcConfig {
 
 export type CapacityType = 'on-demand' | 'spot';
 
+/**
+ * Who runs the cluster's nodes and core components.
+ * - `managed-node-groups`: EKS managed node groups on Paved's launch templates, with the VPC CNI, CoreDNS, kube-proxy,
+ *   the EBS CSI driver and the Pod Identity agent as EKS add-ons and the AWS Load Balancer Controller chart.
+ * - `auto-mode`: EKS Auto Mode: EKS launches, patches and scales the nodes (built-in `general-purpose` and `system`
+ *   node pools) and runs networking, DNS, block storage and load balancing itself; Paved installs none of them.
+ */
+export type ComputeMode = 'managed-node-groups' | 'auto-mode';
+
 export interface ClusterConfig {
+  /**
+   * Who runs the nodes. With `auto-mode`, `nodeGroups` must not be set: the cost estimate sizes the nodes from the
+   * profile's default node group.
+   * @default 'managed-node-groups'
+   */
+  readonly compute?: ComputeMode;
   /**
    * Kubernetes minor version of the EKS control plane.
    * @default - Paved's default version (see SUPPORTED_KUBERNETES_VERSIONS)

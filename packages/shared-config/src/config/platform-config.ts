@@ -119,6 +119,41 @@ export interface GitopsConfig {
    * @default - none: the repository is public
    */
   readonly credentialsSecret?: string;
+  /**
+   * Who runs ArgoCD. `self-managed`: Terraform installs the argo-cd Helm chart into each cluster. `eks-capability`:
+   * the EKS Capability for Argo CD (AWS-managed, runs outside the cluster; see docs/gitops.md for what it lacks).
+   * @default 'self-managed'
+   */
+  readonly argocd?: ArgoCdMode;
+  /**
+   * IAM Identity Center instance that signs users in to the managed Argo CD (the capability supports no other SSO).
+   * Required with `argocd: 'eks-capability'`, unused otherwise.
+   * @default - none
+   */
+  readonly identityCenter?: IdentityCenterConfig;
+}
+
+/** Who runs ArgoCD: the Helm chart Terraform installs, or the EKS Capability for Argo CD. */
+export type ArgoCdMode = 'self-managed' | 'eks-capability';
+
+export interface IdentityCenterConfig {
+  /** ARN of the IAM Identity Center instance, `arn:aws:sso:::instance/ssoins-<16 hex>`. */
+  readonly instanceArn: string;
+  /**
+   * Region of the Identity Center instance.
+   * @default - the environment's region
+   */
+  readonly region?: string;
+  /**
+   * Identity Center group ids mapped to the capability's ADMIN role.
+   * @default - none: map users in the EKS console
+   */
+  readonly adminGroupIds?: readonly string[];
+  /**
+   * Identity Center group ids mapped to the capability's VIEWER role.
+   * @default - none
+   */
+  readonly viewerGroupIds?: readonly string[];
 }
 
 export interface CiConfig {

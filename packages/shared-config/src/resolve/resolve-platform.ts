@@ -4,6 +4,7 @@ import type {
   ResolvedCluster,
   ResolvedEnvironment,
   ResolvedNetwork,
+  ResolvedNodeGroup,
   ResolvedPlatform,
   ResolvedPostgres,
   ResolvedRedis,
@@ -12,7 +13,7 @@ import type {
 } from './resolved-platform';
 import { ADDON_CATALOG, ADDON_NAMES, type AddonName } from '../addons/catalog';
 import type { AddonSettings } from '../config/addon-config';
-import type { EnvironmentConfig } from '../config/environment-config';
+import type { EnvironmentConfig, NodeGroupConfig } from '../config/environment-config';
 import type { PlatformConfig } from '../config/platform-config';
 import type { ServiceConfig } from '../config/service-config';
 import { DEFAULT_DEPLOY_ROLE_NAME, deployRoleArn, EnvironmentNaming, PlatformNaming } from '../naming/naming';
@@ -90,6 +91,8 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
       branch: config.gitops.branch ?? COMMON_DEFAULTS.gitopsBranch,
       path: config.gitops.path ?? COMMON_DEFAULTS.gitopsPath,
       credentialsSecret: config.gitops.credentialsSecret,
+      argocd: config.gitops.argocd ?? 'self-managed',
+      identityCenter: config.gitops.identityCenter,
     },
     ci: resolveCi(config, environments),
     alerting: config.alerting?.slack
@@ -152,6 +155,7 @@ function resolveEnvironment(config: PlatformConfig, env: EnvironmentConfig): Res
     },
     logs: { retentionDays: logRetention },
     addons: resolveAddons(config, env),
+    ingress: { api: env.ingress?.api ?? 'ingress', ...(env.ingress?.wafAclArn ? { wafAclArn: env.ingress.wafAclArn } : {}) },
     services: servicesIn(config, env.name).map((s) => resolveService(config, env, naming, s)),
     accessRoles: (config.access?.roles ?? [])
       .filter((r) => !r.environments || r.environments.includes(env.name))
@@ -198,23 +202,28 @@ function resolveNetwork(env: EnvironmentConfig): ResolvedNetwork {
 function resolveCluster(env: EnvironmentConfig, naming: EnvironmentNaming, logRetentionDays: number): ResolvedCluster {
   const profile = PROFILES[env.profile].cluster;
   const cluster = env.cluster ?? {};
-  const groups = cluster.nodeGroups ?? [{ name: 'general', ...profile.nodeGroup }];
+  const compute = cluster.compute ?? 'managed-node-groups';
+  const defaultGroup = { name: 'general', ...profile.nodeGroup };
+  const groups = compute === 'auto-mode' ? [] : (cluster.nodeGroups ?? [defaultGroup]);
+  const resolveGroup = (g: NodeGroupConfig): ResolvedNodeGroup => ({
+    name: g.name,
+    instanceTypes: g.instanceTypes,
+    minSize: g.minSize,
+    maxSize: g.maxSize,
+    desiredSize: g.desiredSize ?? g.minSize,
+    capacityType: g.capacityType ?? profile.nodeGroup.capacityType,
+    diskSizeGiB: g.diskSizeGiB ?? COMMON_DEFAULTS.nodeDiskSizeGiB,
+    labels: g.labels ?? {},
+  });
   return {
     name: naming.clusterName(),
     kubernetesVersion: cluster.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
     endpointPublicAccess: cluster.endpointPublicAccess ?? profile.endpointPublicAccess,
     publicAccessCidrs: cluster.publicAccessCidrs ?? profile.publicAccessCidrs,
     logRetentionDays: cluster.logRetentionDays ?? logRetentionDays,
-    nodeGroups: groups.map((g) => ({
-      name: g.name,
-      instanceTypes: g.instanceTypes,
-      minSize: g.minSize,
-      maxSize: g.maxSize,
-      desiredSize: g.desiredSize ?? g.minSize,
-      capacityType: g.capacityType ?? profile.nodeGroup.capacityType,
-      diskSizeGiB: g.diskSizeGiB ?? COMMON_DEFAULTS.nodeDiskSizeGiB,
-      labels: g.labels ?? {},
-    })),
+    compute,
+    nodeGroups: groups.map(resolveGroup),
+    ...(compute === 'auto-mode' ? { autoModeCapacity: { ...resolveGroup(defaultGroup), capacityType: 'on-demand' as const } } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { AddonDefinition, AddonName } from '../addons/catalog';
-import type { CapacityType, NatGatewayMode, Profile } from '../config/environment-config';
-import type { ClusterAccessLevel, PlatformConfig } from '../config/platform-config';
+import type { IngressApi } from '../config/addon-config';
+import type { CapacityType, ComputeMode, NatGatewayMode, Profile } from '../config/environment-config';
+import type { ArgoCdMode, ClusterAccessLevel, IdentityCenterConfig, PlatformConfig } from '../config/platform-config';
 import type { IngressVisibility, ServiceDependency, ServiceRuntime } from '../config/service-config';
 import type { WaiverConfig } from '../config/waiver-config';
 import type { EnvironmentNaming, PlatformNaming } from '../naming/naming';
@@ -22,6 +23,10 @@ export interface ResolvedPlatform {
     readonly path: string;
     /** Secrets Manager secret with the repository credentials; undefined for a public repository. */
     readonly credentialsSecret?: string;
+    /** Who runs ArgoCD: the Helm chart (`self-managed`) or the EKS Capability for Argo CD. */
+    readonly argocd: ArgoCdMode;
+    /** Identity Center sign-in of the managed Argo CD; set (validation) when `argocd` is `eks-capability`. */
+    readonly identityCenter?: IdentityCenterConfig;
   };
   readonly ci: ResolvedCi;
   readonly alerting: { readonly slack?: { readonly channel: string; readonly webhookSecret: string } };
@@ -76,6 +81,8 @@ export interface ResolvedEnvironment {
   readonly logs: { readonly retentionDays: number };
   /** Enabled add-ons only, in catalog order. */
   readonly addons: readonly ResolvedAddon[];
+  /** How services with an ingress are exposed: Ingress or Gateway API on the AWS Load Balancer Controller's ALB. */
+  readonly ingress: { readonly api: IngressApi; readonly wafAclArn?: string };
   /** Services enabled in this environment, in catalog order. */
   readonly services: readonly ResolvedService[];
   /** IAM roles granted cluster access in this environment. */
@@ -111,7 +118,14 @@ export interface ResolvedCluster {
   readonly endpointPublicAccess: boolean;
   readonly publicAccessCidrs: readonly string[];
   readonly logRetentionDays: number;
+  readonly compute: ComputeMode;
+  /** Managed node groups; empty in Auto Mode. */
   readonly nodeGroups: readonly ResolvedNodeGroup[];
+  /**
+   * Auto Mode only: the capacity the cost estimate assumes (EKS picks the instances): the profile's default node group,
+   * on demand (the built-in `general-purpose` pool launches on-demand instances only).
+   */
+  readonly autoModeCapacity?: ResolvedNodeGroup;
 }
 
 export interface ResolvedNodeGroup {

@@ -71,6 +71,7 @@ function secretReads(platform: ResolvedPlatform, env: ResolvedEnvironment): Secr
     const admins = [
       ...(enabled.has('kube-prometheus-stack') ? [{ ...ADDON_ADMIN_SECRETS.grafana, usedBy: 'grafana (admin login of kube-prometheus-stack)', what: 'Grafana' }] : []),
       ...(enabled.has('keycloak') ? [{ ...ADDON_ADMIN_SECRETS.keycloak, usedBy: 'keycloak (bootstrap admin)', what: 'Keycloak' }] : []),
+      ...(enabled.has('loki') ? [{ ...ADDON_ADMIN_SECRETS.loki, usedBy: 'loki (gateway basic auth; also read by alloy and grafana)', what: 'Loki gateway basic-auth' }] : []),
     ];
     for (const admin of admins) {
       for (const key of admin.keys) {
@@ -78,7 +79,7 @@ function secretReads(platform: ResolvedPlatform, env: ResolvedEnvironment): Secr
           name: env.naming.secretName(admin.relativeName),
           key,
           usedBy: admin.usedBy,
-          description: `${admin.what} admin user name and a generated password (JSON keys ${admin.keys.join(', ')})`,
+          description: `${admin.what} ${admin.what.endsWith('basic-auth') ? 'user' : 'admin user'} name and a generated password (JSON keys ${admin.keys.join(', ')})`,
         });
       }
     }

@@ -1,3 +1,4 @@
+import { ADDON_CATALOG } from '../addons/catalog';
 import type { EnvironmentNaming } from '../naming/naming';
 import type { ResolvedEnvironment, ResolvedPlatform } from '../resolve/resolved-platform';
 
@@ -11,6 +12,17 @@ export const NAMESPACE_SECRET_STORE = 'aws-secrets-manager';
 export const ADDON_ADMIN_SECRETS = {
   grafana: { relativeName: 'grafana/admin', namespace: 'monitoring', keys: ['admin-password', 'admin-user'] },
   keycloak: { relativeName: 'keycloak/admin', namespace: 'keycloak', keys: ['password', 'username'] },
+  /**
+   * Basic-auth user of the Loki gateway: the gateway's htpasswd is made from it in `namespace`, and the log writers and
+   * readers (Alloy, Grafana) read the same user from their own namespaces (LOKI_CLIENT_NAMESPACES).
+   */
+  loki: { relativeName: 'loki/gateway', namespace: 'logging', keys: ['password', 'username'] },
+} as const;
+
+/** Namespaces besides Loki's own that read the Loki gateway user, by the add-on that runs there. */
+export const LOKI_CLIENT_NAMESPACES = {
+  'alloy': ADDON_CATALOG.alloy.namespace,
+  'kube-prometheus-stack': ADDON_CATALOG['kube-prometheus-stack'].namespace,
 } as const;
 
 /** One namespace whose ExternalSecrets read Secrets Manager, and exactly what they read. */
@@ -31,7 +43,7 @@ export interface SecretReader {
  * gitops-apps renders one SecretStore per namespace that assumes that role: a namespace cannot read what another one
  * reads. Empty when external-secrets is off. Mirrors what gitops-apps renders (service secrets and data-store
  * connection secrets in the service's namespace; Grafana's admin and the Slack webhook in monitoring; Keycloak's admin
- * and database in keycloak).
+ * and database in keycloak; the Loki gateway user in logging, alloy and monitoring).
  */
 export function secretReaders(platform: ResolvedPlatform, env: ResolvedEnvironment): SecretReader[] {
   const enabled = new Set(env.addons.map((a) => a.name));
@@ -56,6 +68,13 @@ export function secretReaders(platform: ResolvedPlatform, env: ResolvedEnvironme
     const { relativeName, namespace } = ADDON_ADMIN_SECRETS.keycloak;
     read(namespace, env.naming.secretName(relativeName));
     if (env.postgres) read(namespace, env.naming.connectionSecret('postgres'));
+  }
+  if (enabled.has('loki')) {
+    const { relativeName, namespace } = ADDON_ADMIN_SECRETS.loki;
+    read(namespace, env.naming.secretName(relativeName));
+    for (const [addon, clientNamespace] of Object.entries(LOKI_CLIENT_NAMESPACES)) {
+      if (enabled.has(addon as keyof typeof LOKI_CLIENT_NAMESPACES)) read(clientNamespace, env.naming.secretName(relativeName));
+    }
   }
   return [...byNamespace.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -1,6 +1,8 @@
+import { partitionOf, SUPPORTED_PARTITIONS, SUPPORTED_REGIONS } from './aws-regions';
+import { show } from './problem';
 import { closest } from './schema';
 import { array, boolean, type Check, integer, object, oneOf, optional, record, required, string } from './schema';
-import { ADDON_NAMES } from '../addons/catalog';
+import { ADDON_NAMES, RETIRED_ADDONS } from '../addons/catalog';
 
 /** Field patterns, each with the words used when a value does not match. */
 export const PATTERNS = {
@@ -24,12 +26,21 @@ export const PATTERNS = {
     allowed: 'a lowercase DNS name such as acme.io',
   },
   account: { pattern: /^\d{12}$/, allowed: 'a 12-digit AWS account id' },
-  region: { pattern: /^[a-z]{2}(?:-gov)?-[a-z]+-\d{1,2}$/, allowed: 'an AWS region such as eu-west-1' },
+  region: { pattern: /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/, allowed: 'an AWS region such as eu-west-1' },
   cidr: { pattern: /^\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}$/, allowed: 'an IPv4 CIDR such as 10.0.0.0/16' },
+  wafAclArn: {
+    pattern: /^arn:aws(?:-[a-z]+)*:wafv2:[a-z0-9-]+:\d{12}:regional\/webacl\/[\w-]{1,128}\/[0-9a-f-]{36}$/,
+    allowed: 'a regional WAFv2 web ACL ARN such as arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/edge/<id>',
+  },
   roleArn: {
     pattern: /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
     allowed: 'an IAM role ARN such as arn:aws:iam::123456789012:role/Admin',
   },
+  identityCenterInstanceArn: {
+    pattern: /^arn:aws(?:-[a-z]+)*:sso:::instance\/(?:sso)?ins-[a-zA-Z0-9-.]{16}$/,
+    allowed: 'an IAM Identity Center instance ARN such as arn:aws:sso:::instance/ssoins-1234567890abcdef',
+  },
+  identityStoreId: { pattern: /^[\w-]{1,47}$/, allowed: 'an IAM Identity Center group id such as 38414300-1041-708a-01af-5422d6091e34' },
   iamRoleName: { pattern: /^[\w+=,.@-]{1,64}$/, allowed: 'an IAM role name (letters, digits and +=,.@_-, at most 64 characters, no path)' },
   repoUrl: {
     pattern: /^(?:https:\/\/|ssh:\/\/|git@)[^\s]+$/,
@@ -40,7 +51,11 @@ export const PATTERNS = {
     allowed: "one exact GitHub repository 'owner/name', no '*' or '?': list each repository that needs access",
   },
   gitRef: { pattern: /^(?!\/)(?!.*\.\.)[\w./-]+(?<!\/)$/, allowed: 'a Git branch name such as gitops' },
-  relativePath: { pattern: /^[\w.-]+(?:\/[\w.-]+)*$/, allowed: 'a relative folder path such as environments' },
+  // No `.` or `..` segment: the folder stays inside the repository (a `..` would write next to it).
+  relativePath: {
+    pattern: /^(?!(?:[^/]*\/)*\.\.?(?:\/|$))[\w.-]+(?:\/[\w.-]+)*$/,
+    allowed: "a folder path inside the repository such as environments: no leading '/', no '.' or '..' segments",
+  },
   instanceType: { pattern: /^[a-z][a-z0-9-]*\.[a-z0-9]+$/, allowed: 'an EC2 instance type such as m6i.large' },
   dbInstanceClass: { pattern: /^db\.[a-z0-9-]+\.[a-z0-9]+$/, allowed: 'an RDS instance class such as db.t4g.micro' },
   cacheNodeType: { pattern: /^cache\.[a-z0-9-]+\.[a-z0-9]+$/, allowed: 'an ElastiCache node type such as cache.t4g.micro' },
@@ -85,6 +100,36 @@ export const PATTERNS = {
 } as const;
 
 const s = (p: { pattern: RegExp; allowed: string; maxLength?: number }) => string(p);
+
+/** A region from the AWS region list, in a partition Paved deploys to: a well-formed typo is not a region. */
+const awsRegion: Check = (value, path, out) => {
+  if (typeof value !== 'string' || !PATTERNS.region.pattern.test(value)) {
+    s(PATTERNS.region)(value, path, out);
+    return;
+  }
+  const partition = partitionOf(value);
+  if (partition === undefined) {
+    const hint = closest(value, SUPPORTED_REGIONS);
+    out.error(path, `${show(value)} is not an AWS region`, `${hint ? `did you mean '${hint}'? ` : ''}one of ${SUPPORTED_REGIONS.join(', ')}`);
+  } else if (!SUPPORTED_PARTITIONS.includes(partition)) {
+    out.error(
+      path,
+      `${show(value)} is a region of the ${partition} partition, which Paved does not deploy to (its stacks write arn:aws: ARNs)`,
+      `a region of the ${SUPPORTED_PARTITIONS.join(', ')} partition such as eu-west-1`,
+    );
+  }
+};
+
+/** A folder inside the repository; an absolute path or a `..` segment is named as such. */
+const repositoryPath: Check = (value, path, out) => {
+  if (typeof value === 'string' && (value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value))) {
+    out.error(path, `${show(value)} is an absolute path`, PATTERNS.relativePath.allowed);
+  } else if (typeof value === 'string' && value.split(/[\\/]/).some((segment) => segment === '..')) {
+    out.error(path, `${show(value)} climbs out of the repository with '..'`, PATTERNS.relativePath.allowed);
+  } else {
+    s(PATTERNS.relativePath)(value, path, out);
+  }
+};
 const stringMap = (value: Check): Check =>
   record({ key: (key, path, out) => void s(PATTERNS.envVarName)(key, path, out), value });
 
@@ -95,7 +140,10 @@ const addonSetting = object({
 
 const addonSettings: Check = record({
   key: (key, path, out) => {
-    if (!(ADDON_NAMES as readonly string[]).includes(key)) {
+    const retired = Object.hasOwn(RETIRED_ADDONS, key) ? RETIRED_ADDONS[key] : undefined;
+    if (retired) {
+      out.error(path, retired.reason, retired.instead);
+    } else if (!(ADDON_NAMES as readonly string[]).includes(key)) {
       const hint = closest(key, ADDON_NAMES);
       out.error(path, `'${key}' is not a known add-on`, `${hint ? `did you mean '${hint}'? ` : ''}known add-ons: ${ADDON_NAMES.join(', ')}`);
     }
@@ -135,6 +183,7 @@ const nodeGroup = object({
 });
 
 const cluster = object({
+  compute: optional(oneOf(['managed-node-groups', 'auto-mode'])),
   kubernetesVersion: optional(s(PATTERNS.kubernetesVersion)),
   nodeGroups: optional(array(nodeGroup, { min: 1 })),
   endpointPublicAccess: optional(boolean),
@@ -172,7 +221,7 @@ const environment = object({
   name: required(s(PATTERNS.environmentName)),
   profile: required(oneOf(['development', 'production'])),
   account: required(s(PATTERNS.account)),
-  region: required(s(PATTERNS.region)),
+  region: required(awsRegion),
   domain: optional(s(PATTERNS.domain)),
   network: optional(network),
   cluster: optional(cluster),
@@ -192,6 +241,12 @@ const environment = object({
   ),
   logs: optional(object({ retentionDays: optional(integer({ min: 1, max: 3653, unit: 'days' })) })),
   addons: optional(addonSettings),
+  ingress: optional(
+    object({
+      api: optional(oneOf(['ingress', 'gateway'])),
+      wafAclArn: optional(s(PATTERNS.wafAclArn)),
+    }),
+  ),
 });
 
 const autoscaling = object({
@@ -265,7 +320,7 @@ export const PLATFORM_SCHEMA: Check = object({
   management: optional(
     object({
       account: required(s(PATTERNS.account)),
-      region: required(s(PATTERNS.region)),
+      region: required(awsRegion),
       deployRoleName: optional(s(PATTERNS.iamRoleName)),
     }),
   ),
@@ -276,8 +331,17 @@ export const PLATFORM_SCHEMA: Check = object({
     object({
       repoUrl: required(s(PATTERNS.repoUrl)),
       branch: optional(s(PATTERNS.gitRef)),
-      path: optional(s(PATTERNS.relativePath)),
+      path: optional(repositoryPath),
       credentialsSecret: optional(s(PATTERNS.secretName)),
+      argocd: optional(oneOf(['self-managed', 'eks-capability'])),
+      identityCenter: optional(
+        object({
+          instanceArn: required(s(PATTERNS.identityCenterInstanceArn)),
+          region: optional(awsRegion),
+          adminGroupIds: optional(array(s(PATTERNS.identityStoreId))),
+          viewerGroupIds: optional(array(s(PATTERNS.identityStoreId))),
+        }),
+      ),
     }),
   ),
   ci: optional(

@@ -15,7 +15,17 @@ export interface Problem {
 
 /** `error: <file>: <field path>: <what is wrong> (<what is allowed>)` */
 export function formatProblem(problem: Problem, file: string): string {
-  return `${problem.severity}: ${file}: ${problem.path}: ${problem.message} (${problem.allowed})`;
+  return oneLine(`${problem.severity}: ${file}: ${problem.path}: ${problem.message} (${problem.allowed})`);
+}
+
+/**
+ * Escapes line breaks and other control characters (`\n`, `\u001b`): a value from the config must not start a line
+ * of its own, or paint the terminal.
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Collects problems for one rule. */

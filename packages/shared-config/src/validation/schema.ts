@@ -92,6 +92,9 @@ export function array(item: Check, options: ArrayOptions = {}): Check {
   };
 }
 
+/** The message of an unknown key: the only schema problem that leaves the rules' inputs intact. */
+export const UNKNOWN_FIELD = 'is not a known field';
+
 export function object(fields: Readonly<Record<string, Field>>): Check {
   const names = Object.keys(fields);
   return (value, path, out) => {
@@ -101,13 +104,14 @@ export function object(fields: Readonly<Record<string, Field>>): Check {
     }
     const given = value as Record<string, unknown>;
     for (const key of Object.keys(given)) {
-      if (!(key in fields)) {
+      // `hasOwn`, not `in`: `in` finds Object.prototype members, so `constructor` or `__proto__` passed as known.
+      if (!Object.hasOwn(fields, key)) {
         const hint = closest(key, names);
-        out.error(at(path, key), 'is not a known field', `${hint ? `did you mean '${hint}'? ` : ''}known fields: ${names.join(', ')}`);
+        out.error(at(path, key), UNKNOWN_FIELD, `${hint ? `did you mean '${hint}'? ` : ''}known fields: ${names.join(', ')}`);
       }
     }
     for (const [key, field] of Object.entries(fields)) {
-      const v = given[key];
+      const v = Object.hasOwn(given, key) ? given[key] : undefined;
       if (v === undefined) {
         if (field.required) out.error(at(path, key), 'is missing', 'this field is required');
       } else {
@@ -130,6 +134,11 @@ export function record(options: RecordOptions): Check {
       return;
     }
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+      if (key === '__proto__') {
+        // Copied with Object.assign or `obj[key] = v` later, this key would replace a prototype instead of naming a thing.
+        out.error(at(path, key), "'__proto__' cannot be used as a name", 'any other name');
+        continue;
+      }
       options.key(key, at(path, key), out);
       options.value(v, at(path, key), out);
     }

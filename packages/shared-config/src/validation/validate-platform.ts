@@ -1,10 +1,13 @@
 import { PLATFORM_SCHEMA } from './platform-schema';
 import { type Problem, ProblemCollector } from './problem';
+import { UNKNOWN_FIELD } from './schema';
 import type { PlatformConfig } from '../config/platform-config';
 import { accessPrincipals, deployerClusterAccess } from './rules/access-rules';
 import { addonRequirements } from './rules/addon-rules';
+import { argocdCapabilityIdentityCenter } from './rules/argocd-capability-rules';
 import { serviceCiEnvironments } from './rules/ci-rules';
 import { endpointAccess, kubernetesVersionSupported, nodeGroupSizes } from './rules/cluster-rules';
+import { autoModeExclusive } from './rules/compute-rules';
 import {
   dataEngineVersions,
   postgresStorage,
@@ -14,6 +17,7 @@ import {
 } from './rules/data-rules';
 import { accessRoleEnvironments, environmentDomainInRoot, environmentNamesUnique, rootZoneAccount } from './rules/environment-rules';
 import { gitopsCredentials } from './rules/gitops-rules';
+import { gatewayIngressScope, ingressNeedsController } from './rules/ingress-rules';
 import { existingVpcExclusive, natPerAzInProduction, subnetsFit, vpcCidrOverlap, vpcCidrValid } from './rules/network-rules';
 import type { ValidationRule } from './rules/rule';
 import { noSecretLiterals } from './rules/secret-rules';
@@ -26,7 +30,7 @@ import {
   serviceNamesUnique,
   servicePortsUnique,
 } from './rules/service-rules';
-import { waiverDates } from './rules/waiver-rules';
+import { localDate, waiverDates } from './rules/waiver-rules';
 
 /** Every semantic rule, in the order problems are reported. */
 export const VALIDATION_RULES: readonly ValidationRule[] = [
@@ -34,6 +38,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   environmentDomainInRoot,
   rootZoneAccount,
   gitopsCredentials,
+  argocdCapabilityIdentityCenter,
   accessRoleEnvironments,
   accessPrincipals,
   deployerClusterAccess,
@@ -44,6 +49,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   existingVpcExclusive,
   kubernetesVersionSupported,
   nodeGroupSizes,
+  autoModeExclusive,
   endpointAccess,
   dataEngineVersions,
   postgresStorage,
@@ -54,6 +60,8 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   servicePortsUnique,
   ingressHostInDomain,
   ingressHostsUnique,
+  ingressNeedsController,
+  gatewayIngressScope,
   scalingBounds,
   productionReplicas,
   serviceEnvironmentNames,
@@ -71,16 +79,27 @@ export interface ValidationResult {
   readonly ok: boolean;
 }
 
+export interface ValidateOptions {
+  /** `YYYY-MM-DD`; waivers that expire before it are errors. Injected so tests control the clock. @default today, local time */
+  readonly today?: string;
+}
+
 /**
- * Checks a config completely: the structural schema first, then every semantic rule, collecting all problems instead
- * of stopping at the first. `value` is `unknown` because configs are loaded without type-checking.
+ * Checks a config: the structural schema first, then every semantic rule, collecting all problems instead of stopping
+ * at the first. `value` is `unknown` because configs are loaded without type-checking.
+ *
+ * The rules run only on data the schema accepted: a value of the wrong type (a string where a list belongs, a profile
+ * named `toString`) would otherwise reach code written for the right type. Unknown fields are the exception: the rules
+ * never read them, so a typo such as `deletionProtecton` is reported together with what the rules find.
  */
-export function validatePlatform(value: unknown): ValidationResult {
+export function validatePlatform(value: unknown, options: ValidateOptions = {}): ValidationResult {
   const out = new ProblemCollector('schema');
   PLATFORM_SCHEMA(value, '', out);
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+  const schemaAccepted = out.problems.every((p) => p.message === UNKNOWN_FIELD);
+  if (schemaAccepted) {
+    const context = { today: options.today ?? localDate() };
     for (const rule of VALIDATION_RULES) {
-      rule.check(value as PlatformConfig, out.forRule(rule.id));
+      rule.check(value as PlatformConfig, out.forRule(rule.id), context);
     }
   }
   const problems = out.problems;

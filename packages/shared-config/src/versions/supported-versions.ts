@@ -1,9 +1,14 @@
+import { RELEASE_TRAINS } from './release-train';
+
 /**
- * Kubernetes minor versions Paved synthesizes clusters for: versions in EKS standard support whose core add-ons and
- * pinned charts Paved has been checked against. Older versions fall into EKS extended support (6x control-plane price).
+ * Kubernetes minor versions Paved synthesizes clusters for: every minor EKS still runs (standard or extended support)
+ * that has a release train (release-train.ts) with its add-on builds, charts and CRD API versions. On 2026-12-03 1.35
+ * and 1.36 are in EKS standard support; 1.32 to 1.34 are in extended support ($0.60 instead of $0.10 per cluster-hour),
+ * and `paved validate` warns about them with the date their extended support ends.
  */
-export const SUPPORTED_KUBERNETES_VERSIONS = ['1.32', '1.33', '1.34', '1.35'] as const;
-export const DEFAULT_KUBERNETES_VERSION = '1.34';
+export const SUPPORTED_KUBERNETES_VERSIONS: readonly string[] = RELEASE_TRAINS.map((t) => t.kubernetesVersion);
+/** The newest minor in EKS standard support on 2026-12-03 (a test keeps it so against the release trains). */
+export const DEFAULT_KUBERNETES_VERSION = '1.36';
 
 /** RDS PostgreSQL major versions accepted (the minor is free). */
 export const SUPPORTED_POSTGRES_MAJORS = ['14', '15', '16', '17'] as const;

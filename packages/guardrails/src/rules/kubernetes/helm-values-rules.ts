@@ -1,4 +1,4 @@
-import { detectSecretLiteral } from '@paved/shared-config';
+import { detectSecretLiteral, findRetired } from '@paved/shared-config';
 import { parse } from 'yaml';
 import type { ManifestDocument } from '../../model/manifests';
 import { isObj } from '../../model/values';
@@ -6,6 +6,7 @@ import { ALWAYS, polaris } from '../../rule';
 import { manifestRule } from '../define';
 
 const APPS = ['Application', 'ApplicationSet'];
+const ESO_KINDS = ['ExternalSecret', 'SecretStore', 'ClusterSecretStore', 'ClusterExternalSecret'];
 
 /** Helm values of every Helm source of an Application (or ApplicationSet template): valuesObject, and a values string parsed. */
 function helmValues(d: ManifestDocument): { chart: string; values: unknown }[] {
@@ -75,5 +76,64 @@ export const HELM_VALUES_RULES = [
     check: (d) => helmValues(d).flatMap(({ chart, values }) => leaves(values)
       .filter(({ key, value }) => key in HOST_ACCESS && (value === HOST_ACCESS[key] || value === String(HOST_ACCESS[key])))
       .map(({ path }) => `chart ${chart}: ${path} is true`)),
+  }),
+  manifestRule({
+    id: 'PAVED-ARGO-013',
+    title: 'No retired or end-of-life chart, image or External Secrets API',
+    severity: ALWAYS,
+    kinds: [...APPS, ...ESO_KINDS],
+    mirrors: [],
+    rationale:
+      'A retired component gets no security fixes (ingress-nginx, Promtail, Grafana Agent, Argo CD 2), and a retired '
+      + 'API no longer applies (External Secrets serves only external-secrets.io/v1 since 0.17). The list, with dates '
+      + 'and sources, is packages/shared-config/src/versions/retired-components.ts.',
+    fix: 'move to the replacement the finding names (the catalog pins current versions; remove version overrides that pin old ones)',
+    check: (d) => {
+      const o = d.object as any;
+      if (!APPS.includes(d.kind)) {
+        const api = findRetired('api', String(o.apiVersion));
+        return api ? [`${o.apiVersion} is retired since ${api.retired} (${api.source}): use ${api.instead}`] : [];
+      }
+      const spec = d.kind === 'ApplicationSet' ? o.spec?.template?.spec : o.spec;
+      const sources = [...(spec?.source ? [spec.source] : []), ...(Array.isArray(spec?.sources) ? spec.sources : [])];
+      const charts = sources.filter((s: any) => typeof s?.chart === 'string').flatMap((s: any) => {
+        const retired = findRetired('chart', s.chart, typeof s.targetRevision === 'string' ? s.targetRevision : undefined);
+        return retired ? [`chart ${s.chart} ${s.targetRevision ?? ''} is retired since ${retired.retired} (${retired.source}): use ${retired.instead}`] : [];
+      });
+      const images = helmValues(d).flatMap(({ chart, values }) => leaves(values)
+        .filter(({ key, value }) => key === 'image' && typeof value === 'string')
+        .flatMap(({ path, value }) => {
+          const ref = value as string;
+          const at = ref.lastIndexOf(':');
+          const [name, tag] = at > ref.lastIndexOf('/') ? [ref.slice(0, at), ref.slice(at + 1)] : [ref, undefined];
+          const retired = findRetired('image', name, tag);
+          return retired ? [`chart ${chart}: ${path} ${ref} is retired since ${retired.retired} (${retired.source}): use ${retired.instead}`] : [];
+        }));
+      return [...charts, ...images];
+    },
+  }),
+  manifestRule({
+    id: 'PAVED-ARGO-014',
+    title: 'Loki requires a tenant and a password: multi-tenant mode behind the gateway\'s basic auth',
+    severity: ALWAYS,
+    kinds: APPS,
+    mirrors: [],
+    rationale:
+      'Without auth_enabled Loki serves every tenant\'s logs to whoever reaches it, and without the gateway\'s basic '
+      + 'auth any pod of the cluster can push or read logs, which hold request data, tokens printed by mistake and '
+      + 'internal addresses. The htpasswd comes from Secrets Manager through an ExternalSecret, never from values.',
+    fix: 'keep the loki add-on\'s loki.auth_enabled: true and gateway.basicAuth { enabled: true, existingSecret } (remove the override that turns them off)',
+    check: (d) => helmValues(d).filter(({ chart }) => chart === 'loki').flatMap(({ values }) => {
+      const v = values as any;
+      const problems: string[] = [];
+      if (v?.loki?.auth_enabled !== true) problems.push('loki.auth_enabled is not true (single-tenant: every log readable without a tenant)');
+      const basicAuth = v?.gateway?.basicAuth;
+      if (v?.gateway?.enabled === false || basicAuth?.enabled !== true) {
+        problems.push('gateway.basicAuth.enabled is not true (no password in front of Loki)');
+      } else if (typeof basicAuth.existingSecret !== 'string' || basicAuth.existingSecret === '') {
+        problems.push('gateway.basicAuth has no existingSecret (the chart would take the password from values, that is from Git)');
+      }
+      return problems;
+    }),
   }),
 ];

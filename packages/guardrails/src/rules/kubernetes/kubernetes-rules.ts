@@ -266,7 +266,7 @@ export const KUBERNETES_RULES = [
     kinds: ['Ingress'],
     mirrors: [],
     rationale: 'Plain HTTP exposes sessions and credentials on the way in.',
-    fix: 'add a tls entry covering every host (Paved adds one with a cert-manager certificate)',
+    fix: 'add a tls entry covering every host (Paved adds one; the ALB finds the ACM certificate by host)',
     check: (d) => {
       const spec = (d.object as any).spec ?? {};
       const covered = new Set((spec.tls ?? []).flatMap((t: any) => t?.hosts ?? []));

@@ -117,6 +117,8 @@ export function addonPolicyStatements(addon: AddonName, s: AddonPolicyScope): Po
             'elasticloadbalancing:SetSubnets', 'elasticloadbalancing:DeleteLoadBalancer', 'elasticloadbalancing:ModifyTargetGroup',
             'elasticloadbalancing:ModifyTargetGroupAttributes', 'elasticloadbalancing:DeleteTargetGroup', 'elasticloadbalancing:RemoveTags',
             'elasticloadbalancing:RegisterTargets', 'elasticloadbalancing:DeregisterTargets', 'elasticloadbalancing:ModifyListenerAttributes',
+            // Controller 3.x (docs/install/iam_policy.json at v3.5.0): capacity reservations and IPAM pools.
+            'elasticloadbalancing:ModifyCapacityReservation', 'elasticloadbalancing:ModifyIpPools',
           ],
           resources: ['*'],
           conditions: [clusterTag(s.clusterName)],
@@ -128,6 +130,8 @@ export function addonPolicyStatements(addon: AddonName, s: AddonPolicyScope): Po
             'elasticloadbalancing:DeleteRule', 'elasticloadbalancing:ModifyListener', 'elasticloadbalancing:ModifyRule',
             'elasticloadbalancing:AddListenerCertificates', 'elasticloadbalancing:RemoveListenerCertificates',
             'elasticloadbalancing:SetWebAcl', 'wafv2:AssociateWebACL', 'wafv2:DisassociateWebACL',
+            // Rule order of a shared ALB (IngressGroup, Gateway), changed in place since controller 2.12.
+            'elasticloadbalancing:SetRulePriorities',
           ],
           resources: [
             `arn:aws:elasticloadbalancing:${s.region}:${s.account}:listener/*`,

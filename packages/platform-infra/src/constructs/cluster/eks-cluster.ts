@@ -1,7 +1,7 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
-import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
+import { EksCluster, type EksClusterConfig } from '@cdktf/provider-aws/lib/eks-cluster';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { ACCESS_LEVEL_TAG, roleArnKey, type ClusterAccessLevel, type EnvironmentNaming } from '@paved/shared-config';
@@ -14,6 +14,21 @@ const ACCESS_POLICIES: Record<ClusterAccessLevel, string> = {
   edit: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSEditPolicy',
   view: 'arn:aws:eks::aws:cluster-access-policy/AmazonEKSViewPolicy',
 };
+
+/**
+ * Managed policies the cluster role needs in EKS Auto Mode besides AmazonEKSClusterPolicy: EKS then launches nodes,
+ * volumes, load balancers and network interfaces itself. Names from the EKS user guide, "Amazon EKS Auto Mode cluster
+ * IAM role" (docs.aws.amazon.com/eks/latest/userguide/auto-cluster-iam-role.html, read 2026-12-03).
+ */
+export const AUTO_MODE_CLUSTER_POLICIES = [
+  'AmazonEKSComputePolicy',
+  'AmazonEKSBlockStoragePolicy',
+  'AmazonEKSLoadBalancingPolicy',
+  'AmazonEKSNetworkingPolicy',
+] as const;
+
+/** The built-in node pools of Auto Mode: `system` for cluster-critical add-ons, `general-purpose` for the rest. */
+export const AUTO_MODE_NODE_POOLS = ['general-purpose', 'system'] as const;
 
 /** Every control-plane log type: audit and authenticator logs are what an incident review needs. */
 const CONTROL_PLANE_LOGS = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
@@ -36,6 +51,12 @@ export interface KubernetesClusterProps {
    * @default - no entry for the deployer
    */
   readonly deployerArn?: string;
+  /**
+   * Runs the cluster in EKS Auto Mode with this role on its nodes: the built-in node pools, Auto Mode's load balancing
+   * and block storage, no self-managed add-ons bootstrapped, and the Auto Mode policies on the cluster role.
+   * @default - no Auto Mode: nodes come from managed node groups
+   */
+  readonly autoModeNodeRole?: IamRole;
 }
 
 /**
@@ -56,6 +77,10 @@ export class KubernetesCluster extends Construct {
       role: role.name,
       policyArn: 'arn:aws:iam::aws:policy/AmazonEKSClusterPolicy',
     });
+    // Ids keyed by policy name: they are Terraform addresses.
+    const autoModeAttachments = props.autoModeNodeRole
+      ? AUTO_MODE_CLUSTER_POLICIES.map((p) => new IamRolePolicyAttachment(this, `cluster-${p}`, { role: role.name, policyArn: `arn:aws:iam::aws:policy/${p}` }))
+      : [];
     // Created before the cluster so that retention and encryption apply from the first log line.
     const logGroup = new CloudwatchLogGroup(this, 'control-plane-logs', {
       name: `/aws/eks/${props.clusterName}/cluster`,
@@ -75,7 +100,8 @@ export class KubernetesCluster extends Construct {
       encryptionConfig: { provider: { keyArn: props.secretsKeyArn }, resources: ['secrets'] },
       enabledClusterLogTypes: CONTROL_PLANE_LOGS,
       accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: false },
-      dependsOn: [attachment, logGroup],
+      ...(props.autoModeNodeRole ? autoMode(props.autoModeNodeRole) : {}),
+      dependsOn: [attachment, ...autoModeAttachments, logGroup],
     });
     // Ids are Terraform addresses: keyed by role name, not list position, so that removing one role leaves the others
     // in place. The deployer's id is fixed, whatever its role is called.
@@ -88,6 +114,23 @@ export class KubernetesCluster extends Construct {
     if (props.deployerArn) grant('deployer-access', props.deployerArn, 'admin');
     for (const access of props.accessRoles) grant(`access-${roleArnKey(access.roleArn)}`, access.roleArn, access.access);
   }
+}
+
+/**
+ * The Auto Mode arguments of aws_eks_cluster: compute, load balancing and block storage are switched on together (EKS
+ * rejects a partial set), and `bootstrap_self_managed_addons` is false because Auto Mode runs the VPC CNI, kube-proxy
+ * and CoreDNS itself.
+ */
+function autoMode(nodeRole: IamRole): Pick<EksClusterConfig, 'computeConfig' | 'kubernetesNetworkConfig' | 'storageConfig' | 'bootstrapSelfManagedAddons' | 'lifecycle'> {
+  return {
+    computeConfig: { enabled: true, nodePools: [...AUTO_MODE_NODE_POOLS], nodeRoleArn: nodeRole.arn },
+    kubernetesNetworkConfig: { elasticLoadBalancing: { enabled: true } },
+    storageConfig: { blockStorage: { enabled: true } },
+    bootstrapSelfManagedAddons: false,
+    // The provider replaces the cluster when this argument changes (ForceNew): a cluster switched to Auto Mode keeps
+    // the value it was created with instead of being destroyed.
+    lifecycle: { ignoreChanges: ['bootstrap_self_managed_addons'] },
+  };
 }
 
 interface ClusterAccessProps {

@@ -1,6 +1,7 @@
 import { BackupPlan } from '@cdktf/provider-aws/lib/backup-plan';
 import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
 import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
+import type { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { BACKUP_TAG, TAG_KEYS, type EnvironmentNaming } from '@paved/shared-config';
@@ -12,11 +13,19 @@ export interface EnvironmentBackupProps {
   readonly environment: string;
   readonly kmsKeyArn: string;
   readonly retentionDays: number;
+  /**
+   * The environment's EKS cluster, backed up by the same plan: AWS Backup's EKS backup is a composite recovery point of
+   * the cluster state and the persistent volumes its claims attach (EBS, EFS, S3). It needs the API authentication
+   * mode (Paved's clusters use it) and the AWSBackupServiceRolePolicyForBackup policy the plan's role already has.
+   * @default - the cluster is not backed up by AWS Backup
+   */
+  readonly cluster?: EksCluster;
 }
 
 /**
  * An AWS Backup vault encrypted with the environment's key and a daily plan that keeps recovery points for the
- * environment's retention, selecting every resource of the environment tagged for backup.
+ * environment's retention, selecting every resource of the environment tagged for backup and the EKS cluster (its
+ * state and persistent volumes; AWS Backup has supported EKS clusters since late 2025).
  */
 export class EnvironmentBackup extends Construct {
   readonly vault: BackupVault;
@@ -59,5 +68,14 @@ export class EnvironmentBackup extends Construct {
         },
       ],
     });
+    // Selected by ARN, not by tag: the cluster's tags are its own, and a selection by resource is what an audit reads.
+    if (props.cluster) {
+      new BackupSelection(this, 'cluster-selection', {
+        name: naming.name('backup-plan', 'cluster'),
+        planId: plan.id,
+        iamRoleArn: role.arn,
+        resources: [props.cluster.arn],
+      });
+    }
   }
 }

@@ -51,7 +51,10 @@ export function escapeHelmTemplate<T>(value: T): T {
   return value;
 }
 
-/** Values of the argo-cd chart: HA in production, hardened defaults, the Application health check, the bridge. */
+/**
+ * Values of the argo-cd chart (keys checked at argo-cd-10.1.1, Argo CD 3.4; `configs.cm` and `configs.params` are
+ * ConfigMap data passed as is): HA in production, hardened defaults, the Application health check, the bridge.
+ */
 export function argoCdValues(props: ArgoCdValuesProps): Record<string, unknown> {
   const ha = props.profile === 'production';
   return {
@@ -61,6 +64,9 @@ export function argoCdValues(props: ArgoCdValuesProps): Record<string, unknown> 
         'resource.customizations.health.argoproj.io_Application': APPLICATION_HEALTH_LUA,
         'admin.enabled': !ha,
         'exec.enabled': false,
+        // Argo CD 3's default, written out: resources are tracked by the argocd.argoproj.io/tracking-id annotation, so
+        // the app.kubernetes.io/instance label stays the service's own (Paved's selectors use it).
+        'application.resourceTrackingMethod': 'annotation',
       },
       params: { 'server.insecure': false },
     },

@@ -13,6 +13,16 @@ function escapeLiteral(text: string): string {
 }
 
 /**
+ * Escapes a literal piece of a string that also holds tokens. cdktf reads every `${` of such a string as the start of
+ * an expression and renders what follows, the next token included, as part of it until a `}` closes it: the usual
+ * escape `$${` would swallow the reference after an unclosed literal `${`. Here a run of dollars before `{` becomes an
+ * interpolation of the quoted run (`${"$"}{`), which opens and closes at once and evaluates to the same text.
+ */
+function escapeLiteralBesideTokens(text: string): string {
+  return text.replace(/\$+\{/g, (run) => `\${"${run.slice(0, -1)}"}{`).replace(/%\{/g, () => '%%{');
+}
+
+/**
  * The template that evaluates to `value`: literal parts escaped, tokens left as they are.
  *
  * A literal ending in `$` right before a token needs care: `$` + `${expr}` would read as the escape `$${`. Such a
@@ -20,10 +30,11 @@ function escapeLiteral(text: string): string {
  */
 export function escapeTemplateLiteral(value: string): string {
   const parts = splitTokens(value);
+  const withTokens = parts.some((p) => p.token);
   return parts
     .map((part, i) => {
       if (part.token) return part.text;
-      const escaped = escapeLiteral(part.text);
+      const escaped = withTokens ? escapeLiteralBesideTokens(part.text) : escapeLiteral(part.text);
       const next = parts[i + 1];
       const run = /\$+$/.exec(escaped);
       return next?.token && run ? `${escaped.slice(0, run.index)}\${"${run[0]}"}` : escaped;

@@ -21,16 +21,7 @@ interface Requirement {
 }
 
 const REQUIREMENTS: readonly Requirement[] = [
-  {
-    needs: ['ingress-nginx', 'aws-load-balancer-controller'],
-    when: (c, e) => (servicesIn(c, e.name).some((s) => s.ingress) ? 'services declare an ingress' : undefined),
-    severity: 'error',
-  },
-  {
-    needs: ['cert-manager'],
-    when: (c, e) => (servicesIn(c, e.name).some((s) => s.ingress) ? 'ingresses are served over TLS' : undefined),
-    severity: 'error',
-  },
+  // An ingress without its controller is the ingress-needs-controller rule; its TLS comes from ACM, not cert-manager.
   {
     needs: ['external-dns'],
     when: (c, e) => (servicesIn(c, e.name).some((s) => s.ingress) ? 'ingress hosts need DNS records' : undefined),
@@ -54,7 +45,7 @@ const REQUIREMENTS: readonly Requirement[] = [
   },
   {
     needs: ['loki'],
-    when: (_c, _e, enabled) => (enabled.has('promtail') ? 'promtail ships logs to Loki' : undefined),
+    when: (_c, _e, enabled) => (enabled.has('alloy') ? 'alloy ships logs to Loki' : undefined),
     severity: 'error',
   },
   {
@@ -62,17 +53,11 @@ const REQUIREMENTS: readonly Requirement[] = [
     when: (c) => (c.alerting?.slack ? 'alerting.slack routes Alertmanager alerts' : undefined),
     severity: 'error',
   },
-  {
-    needs: ['aws-load-balancer-controller'],
-    when: (_c, _e, enabled) =>
-      enabled.has('ingress-nginx') ? 'ingress-nginx would otherwise get a legacy Classic Load Balancer' : undefined,
-    severity: 'warning',
-  },
 ];
 
 export const addonRequirements: ValidationRule = {
   id: 'addon-requirements',
-  description: 'Add-ons that other parts of the platform rely on are enabled (an ingress needs a controller and cert-manager, ...).',
+  description: 'Add-ons that other parts of the platform rely on are enabled (secrets need External Secrets, autoscaling needs metrics-server, ...).',
   check(config, out: ProblemCollector) {
     for (const { env, path } of environmentsOf(config)) {
       if (!PROFILES[env.profile] || typeof env.name !== 'string') continue;

@@ -1,23 +1,48 @@
 import { Ipv4Cidr } from '../../net/ipv4-cidr';
 import { PROFILES } from '../../profiles/profiles';
+import { EKS_CONTROL_PLANE_PRICE, RELEASE_TRAINS, releaseTrain, supportPhase } from '../../versions/release-train';
+import { versionBelow } from '../../versions/retired-components';
 import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from '../../versions/supported-versions';
 import { PATTERNS } from '../platform-schema';
 import { at } from '../problem';
 import { environmentsOf, reportDuplicates, type ValidationRule } from './rule';
 
+/** AWS prices a month as 730 hours. */
+const HOURS_PER_MONTH = 730;
+
 export const kubernetesVersionSupported: ValidationRule = {
   id: 'kubernetes-version',
-  description: 'The cluster runs a Kubernetes version in EKS standard support that Paved is tested with.',
-  check(config, out) {
+  description:
+    'The cluster runs a Kubernetes version Paved has a release train for; past EKS standard support it warns (extended ' +
+    'support costs 6x), past extended support it is an error.',
+  check(config, out, context) {
     for (const { env, path } of environmentsOf(config)) {
       const version = env.cluster?.kubernetesVersion;
       if (typeof version !== 'string' || !/^1\.\d{2}$/.test(version)) continue;
-      if (!(SUPPORTED_KUBERNETES_VERSIONS as readonly string[]).includes(version)) {
-        out.error(
-          at(at(path, 'cluster'), 'kubernetesVersion'),
-          `Kubernetes ${version} is not supported`,
-          `one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (default ${DEFAULT_KUBERNETES_VERSION})`,
+      const field = at(at(path, 'cluster'), 'kubernetesVersion');
+      const train = releaseTrain(version);
+      if (!train) {
+        out.error(field, `Kubernetes ${version} is not supported`, `one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')} (default ${DEFAULT_KUBERNETES_VERSION})`);
+        continue;
+      }
+      if (!context) continue;
+      const phase = supportPhase(train, context.today);
+      const next = RELEASE_TRAINS.find((t) => versionBelow(version, t.kubernetesVersion));
+      const upgrade = next
+        ? `upgrade one minor at a time: paved upgrade plan --env ${String(env.name)} --to ${next.kubernetesVersion}`
+        : 'upgrade to a newer minor';
+      const { standardPerHour, extendedPerHour } = EKS_CONTROL_PLANE_PRICE;
+      if (phase === 'extended') {
+        const extraPerMonth = Math.round((extendedPerHour - standardPerHour) * HOURS_PER_MONTH);
+        out.warning(
+          field,
+          `Kubernetes ${version} left EKS standard support on ${train.endOfStandardSupport}: extended support costs ` +
+            `$${extendedPerHour.toFixed(2)} instead of $${standardPerHour.toFixed(2)} per cluster-hour (+$${extraPerMonth} a month) ` +
+            `and ends on ${train.endOfExtendedSupport}, when EKS upgrades the cluster itself`,
+          upgrade,
         );
+      } else if (phase === 'ended') {
+        out.error(field, `Kubernetes ${version} left EKS extended support on ${train.endOfExtendedSupport}: EKS upgrades such clusters itself`, upgrade);
       }
     }
   },

@@ -91,7 +91,8 @@ export const vpcCidrOverlap: ValidationRule = {
       const key = `${env.account}/${env.region}`;
       const clash = seen.find((s) => s.key === key && s.cidr.overlaps(vpc.cidr!));
       if (clash) {
-        out.warning(vpc.path, `${vpc.cidr} overlaps the VPC of '${clash.name}' (${clash.cidr}) in the same account and region`, 'a distinct range per environment, such as 10.1.0.0/16');
+        // An error, not a warning: peering, Transit Gateway and VPN routes cannot tell two equal ranges apart.
+        out.error(vpc.path, `${vpc.cidr} overlaps the VPC of '${clash.name}' (${clash.cidr}) in the same account and region`, 'a distinct range per environment, such as 10.1.0.0/16');
       }
       seen.push({ key, cidr: vpc.cidr, path: vpc.path, name: env.name });
     }

@@ -3,16 +3,22 @@ import type { PlatformConfig } from '../../config/platform-config';
 import type { ServiceConfig } from '../../config/service-config';
 import { at, type ProblemCollector } from '../problem';
 
+/** What a rule may need besides the config. */
+export interface RuleContext {
+  /** `YYYY-MM-DD`, local time: the day waivers are judged on. */
+  readonly today: string;
+}
+
 /**
- * A semantic rule: runs after the structural schema, even when it failed, so it must tolerate missing or mistyped
- * fields (it reads through `?.` and skips what it cannot judge).
+ * A semantic rule: runs after the structural schema accepted the config (unknown fields aside), so every field it
+ * reads has its declared type. Optional fields may still be missing: it reads through `?.`.
  */
 export interface ValidationRule {
   /** Stable id, kebab-case; shown by `paved validate --explain` and used by tests. */
   readonly id: string;
   /** One sentence: what the rule guarantees. */
   readonly description: string;
-  check(config: PlatformConfig, out: ProblemCollector): void;
+  check(config: PlatformConfig, out: ProblemCollector, context?: RuleContext): void;
 }
 
 /** Environments with their field paths, skipping entries that are not objects. */

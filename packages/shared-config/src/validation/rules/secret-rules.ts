@@ -52,6 +52,8 @@ const NOT_A_SECRET = [
   /^\.{0,2}\//, // file paths
   /^arn:aws[a-z-]*:/,
   /^https?:\/\/[^\s@]+$/i, // URLs without credentials (those are caught by shape)
+  // A reference to an environment variable that a Secret fills ($VAR, ${VAR}, Grafana's $__env{VAR}), not a value.
+  /^\$(\{[A-Z_][A-Z0-9_]*\}|[A-Z_][A-Z0-9_]*|__env\{[A-Z_][A-Z0-9_]*\})$/,
 ];
 
 /** The minimum length of a random-looking token. */
