@@ -157,3 +157,55 @@ describe('paved docs in regions priced by multiplier', () => {
     expect(fs.readFileSync(path.join(out, 'cost.txt'), 'utf8')).toMatch(/derived prices are us-east-1 prices times a regional multiplier/);
   });
 });
+
+describe('the instance, database and cache classes in current use are priced', () => {
+  const EC2 = ['m7g.large', 'c7g.large', 'r7g.large', 'm7i.large', 'c7i.large', 'r7i.large', 'm8g.large', 'c8g.large', 't4g.large'];
+  const RDS = ['db.m7g.large', 'db.r7g.large', 'db.m8g.large', 'db.r8g.large', 'db.m7i.large', 'db.r7i.large', 'db.t4g.large', 'db.m7g.2xlarge', 'db.t4g.micro'];
+  const CACHE = ['cache.m7g.large', 'cache.r7g.large', 'cache.t4g.small'];
+
+  /** The example with one node group per EC2 type, and each environment on the next database class and cache node type. */
+  function current(region: string, offset: number): PlatformConfig {
+    const config = structuredClone(inRegion(region)) as any;
+    config.environments.forEach((env: any, i: number) => {
+      env.cluster = { ...env.cluster, nodeGroups: EC2.map((t) => ({ name: t.replace('.', '-'), instanceTypes: [t], minSize: 1, maxSize: 2 })) };
+      env.data = {
+        ...env.data,
+        postgres: { ...env.data?.postgres, enabled: true, instanceClass: RDS[(offset + i) % RDS.length] },
+        redis: { ...env.data?.redis, enabled: true, nodeType: CACHE[(offset + i) % CACHE.length] },
+      };
+    });
+    return config;
+  }
+
+  test.each(['us-east-1', 'eu-west-1', 'ap-south-1', 'sa-east-1', 'ap-southeast-6'])('%s: every line priced, the total not partial', (region) => {
+    const seen = new Set<string>();
+    for (let offset = 0; offset < RDS.length; offset += 3) {
+      const report = estimate(current(region, offset));
+      expect(allUnpriced(report)).toEqual([]);
+      expect(report.partial).toBe(false);
+      for (const line of allLines(report)) {
+        expect(line.unitPriceUsd).toBeGreaterThan(0);
+        seen.add(line.priceId);
+      }
+    }
+    for (const t of EC2) expect(seen).toContain(`ec2:${t}`);
+    for (const c of RDS) expect(seen).toContain(`rds:${c}`);
+    for (const c of CACHE) expect(seen).toContain(`elasticache:${c}`);
+  });
+
+  test('each new database class says where its price comes from, and scales with size', () => {
+    for (const c of ['db.m7g.large', 'db.r7g.large', 'db.m8g.large', 'db.m7i.large', 'db.r7i.large']) {
+      const p = AWS_PRICES.sized('rds', c, 'us-east-1');
+      expect([c, p.basis, p.sources]).toEqual([c, 'derived', expect.arrayContaining(['rds-current-generations'])]);
+    }
+    expect(AWS_PRICES.sized('rds', 'db.m7g.2xlarge', 'us-east-1').usd).toBeCloseTo(4 * AWS_PRICES.sized('rds', 'db.m7g.large', 'us-east-1').usd, 6);
+    // Graviton stays cheaper than Intel of the same generation, and memory-optimized dearer than general purpose.
+    expect(AWS_PRICES.sized('rds', 'db.m7g.large', 'us-east-1').usd).toBeLessThan(AWS_PRICES.sized('rds', 'db.m7i.large', 'us-east-1').usd);
+    expect(AWS_PRICES.sized('rds', 'db.r7g.large', 'us-east-1').usd).toBeGreaterThan(AWS_PRICES.sized('rds', 'db.m7g.large', 'us-east-1').usd);
+    // Other regions: the us-east-1 price times the managed-service multiplier.
+    expect(AWS_PRICES.sized('rds', 'db.m8g.large', 'eu-west-1')).toMatchObject({
+      basis: 'derived',
+      usd: Math.round(AWS_PRICES.sized('rds', 'db.m8g.large', 'us-east-1').usd * REGION_MULTIPLIERS['eu-west-1'].managed * 1e6) / 1e6,
+    });
+  });
+});

@@ -2,10 +2,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { ROOT, runPaved, tempDir } from './support/run-paved';
+import { costOf } from '../src/cli/cost-command';
 
 /** The seed platforms as configs: each validates, synthesizes (which runs paved check) and has what its write-up asks. */
 const work = tempDir('paved-examples-');
-const EXAMPLES = ['community-health-api-gateway', 'api-spa-helm', 'fastapi-react'];
+const EXAMPLES = ['community-health-api-gateway', 'api-spa-helm', 'fastapi-react', 'event-driven-chain'];
 
 const outputs = new Map<string, string>();
 beforeAll(() => {
@@ -111,5 +112,102 @@ describe('fastapi-react (seed 003)', () => {
     expect(container.livenessProbe.httpGet.path).toBe('/health');
     expect(container.readinessProbe.httpGet.path).toBe('/health/db');
     expect(api.filter((d) => d.kind === 'ExternalSecret').map((d) => d.metadata.name).sort()).toEqual(['backend-postgres', 'backend-redis', 'backend-secrets']);
+  });
+});
+
+describe('event-driven-chain (issue 16)', () => {
+  const prod = (service: string) => manifests('event-driven-chain', `prod/services/${service}/manifests.yaml`);
+  const one = (docs: any[], kind: string, name: string) => docs.find((d) => d.kind === kind && d.metadata.name === name);
+
+  test('the node is a StatefulSet with a 300Gi claim per replica, a p2p port beside RPC, and a sidecar on the shared socket', () => {
+    const docs = prod('node');
+    expect(docs.some((d) => d.kind === 'Deployment')).toBe(false);
+    const set = one(docs, 'StatefulSet', 'node');
+    expect(set.spec).toMatchObject({ serviceName: 'node', replicas: 2, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' } });
+    expect(set.spec.volumeClaimTemplates.map((t: any) => [t.metadata.name, t.spec.storageClassName, t.spec.resources.requests.storage]))
+      .toEqual([['data', 'paved-gp3-encrypted', '300Gi']]);
+    const [main, sidecar] = set.spec.template.spec.containers;
+    expect(main.ports).toEqual([
+      { name: 'rpc', containerPort: 8545, protocol: 'TCP' },
+      { name: 'p2p', containerPort: 30303, protocol: 'TCP' },
+      { name: 'discovery', containerPort: 30303, protocol: 'UDP' },
+    ]);
+    expect(main.args).toContain('--ipcpath=/run/node/node.ipc');
+    expect(sidecar.name).toBe('peer-manager');
+    for (const c of [main, sidecar]) expect(c.volumeMounts).toContainEqual({ name: 'ipc', mountPath: '/run/node' });
+    expect(one(docs, 'Service', 'node').spec.clusterIP).toBe('None');
+  });
+
+  test('p2p and discovery face the internet through one NLB and a NetworkPolicy on exactly those ports; the sidecar is scraped', () => {
+    const docs = prod('node');
+    const nlb = one(docs, 'Service', 'node-public');
+    expect(nlb.metadata.annotations).toMatchObject({
+      'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+      'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+    });
+    expect(nlb.spec.ports.map((p: any) => [p.name, p.port, p.protocol])).toEqual([['p2p', 30303, 'TCP'], ['discovery', 30303, 'UDP']]);
+    expect(one(docs, 'NetworkPolicy', 'node-public').spec.ingress[0].ports).toEqual([{ protocol: 'TCP', port: 'p2p' }, { protocol: 'UDP', port: 'discovery' }]);
+    expect(one(docs, 'ServiceMonitor', 'node').spec.endpoints.map((e: any) => e.port)).toEqual(['rpc', 'metrics']);
+  });
+
+  test('the indexer is a worker: a Deployment without Service or Ingress', () => {
+    const docs = prod('indexer');
+    expect(one(docs, 'Deployment', 'indexer')).toBeDefined();
+    expect(docs.filter((d) => ['Service', 'Ingress'].includes(d.kind))).toEqual([]);
+  });
+
+  test("the API's Prisma migration is a hook Job in the wave before its Deployment", () => {
+    const docs = prod('api');
+    const job = one(docs, 'Job', 'api-migrate');
+    expect(job.metadata.annotations).toMatchObject({ 'argocd.argoproj.io/hook': 'Sync', 'argocd.argoproj.io/sync-wave': '-1' });
+    expect(job.spec.template.spec.containers[0].command).toEqual(['npx', 'prisma', 'migrate', 'deploy']);
+    const wave = (d: any) => Number(d.metadata.annotations?.['argocd.argoproj.io/sync-wave'] ?? 0);
+    expect(wave(job)).toBeLessThan(wave(one(docs, 'Deployment', 'api')));
+  });
+
+  test('each calls edge is a pair of NetworkPolicies on the RPC port: egress at the caller, ingress at the node', () => {
+    for (const caller of ['indexer', 'api', 'ws', 'reconcile']) {
+      expect(one(prod(caller), 'NetworkPolicy', 'calls-node').spec.egress[0].ports).toEqual([{ protocol: 'TCP', port: 'rpc' }]);
+      expect(one(prod('node'), 'NetworkPolicy', `called-by-${caller}`).spec.ingress[0].ports).toEqual([{ protocol: 'TCP', port: 'rpc' }]);
+    }
+    // The vendor chart calls by number, from its whole namespace; the dashboard calls the API.
+    expect(one(prod('node'), 'NetworkPolicy', 'called-by-chain-metrics').spec.ingress[0].from)
+      .toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'chain-metrics' } } }]);
+    expect(one(prod('dashboard'), 'NetworkPolicy', 'calls-api')).toBeDefined();
+    expect(one(prod('api'), 'NetworkPolicy', 'called-by-dashboard')).toBeDefined();
+    // No edge, no policy: the dashboard never reaches the node.
+    expect(one(prod('node'), 'NetworkPolicy', 'called-by-dashboard')).toBeUndefined();
+  });
+
+  test('the vendor chart is an Application at its exact version in a project of its own', () => {
+    const [project, app] = manifests('event-driven-chain', 'prod/apps/service-chain-metrics.yaml');
+    expect(app.spec.source).toMatchObject({ repoURL: 'https://ethpandaops.github.io/ethereum-helm-charts', chart: 'ethereum-metrics-exporter', targetRevision: '0.2.1' });
+    expect(app.spec.project).toBe(project.metadata.name);
+    expect(project.spec.sourceRepos).toEqual(['https://ethpandaops.github.io/ethereum-helm-charts']);
+  });
+
+  test('Kafka: MSK Serverless in dev, three provisioned brokers in prod, IAM authentication only', () => {
+    const [serverless] = resources('event-driven-chain', 'dev-data', 'aws_msk_serverless_cluster');
+    expect(serverless.client_authentication).toEqual({ sasl: { iam: { enabled: true } } });
+    const [cluster] = resources('event-driven-chain', 'prod-data', 'aws_msk_cluster');
+    expect(cluster).toMatchObject({
+      number_of_broker_nodes: 3,
+      client_authentication: { sasl: { iam: true, scram: false }, unauthenticated: false },
+      encryption_info: { encryption_in_transit: { client_broker: 'TLS', in_cluster: true } },
+    });
+    expect(resources('event-driven-chain', 'dev-data', 'aws_msk_cluster')).toEqual([]);
+  });
+
+  test("the cost estimate counts the node's volumes: 300 GiB gp3 per replica", () => {
+    const { report } = costOf('examples/event-driven-chain/platform.config.ts', ROOT);
+    const volumes = report.environments.map((e) => e.lines.filter((l) => l.item.startsWith('node: ')).map((l) => [e.name, l.component, l.quantity, l.priceId]));
+    expect(volumes).toEqual([[['dev', 'block-storage', 300, 'ebs.gp3.storage']], [['prod', 'block-storage', 600, 'ebs.gp3.storage']]]);
+  });
+
+  test('the dashboard Ingress points at the sign-in proxy, not at the dashboard', () => {
+    const docs = prod('dashboard');
+    expect(one(docs, 'Ingress', 'dashboard').spec.rules[0].http.paths[0].backend).toEqual({ service: { name: 'dashboard-sso', port: { name: 'http' } } });
+    expect(one(docs, 'Deployment', 'dashboard-sso').spec.template.spec.containers[0].args)
+      .toEqual(expect.arrayContaining(['--provider=google', '--email-domain=ledgerline.io']));
   });
 });

@@ -165,6 +165,13 @@ const FIXTURES: Record<string, Fixture> = {
   'PAVED-K8S-POD-009': { subject: API, fail: (d) => { d.spec.template.spec.hostPID = true; } },
   'PAVED-K8S-POD-010': { subject: API, fail: (d) => { d.spec.template.spec.volumes = [{ name: 'docker', hostPath: { path: '/var/run/docker.sock' } }]; } },
   'PAVED-K8S-POD-011': { subject: API, fail: (d) => { d.spec.template.spec.automountServiceAccountToken = true; } },
+  'PAVED-K8S-POD-012': {
+    subject: API,
+    fail: (d) => {
+      d.spec.template.metadata.annotations = { ...d.spec.template.metadata.annotations, 'paved.dev/writable-root-filesystem-reason': 'the vendor SDK writes beside its binary' };
+      container(d).securityContext.readOnlyRootFilesystem = false;
+    },
+  },
   'PAVED-K8S-RES-001': { subject: API, fail: (d) => { delete container(d).resources.requests.cpu; } },
   'PAVED-K8S-RES-002': { subject: API, fail: (d) => { delete container(d).resources.requests.memory; } },
   'PAVED-K8S-RES-003': { subject: API, fail: (d) => { delete container(d).resources.limits; } },
@@ -182,6 +189,14 @@ const FIXTURES: Record<string, Fixture> = {
   'PAVED-K8S-NET-003': { subject: k8s('prod', 'Service', 'api', 'api'), fail: (d) => { d.spec.selector = { app: 'nothing' }; } },
   'PAVED-K8S-NET-004': { subject: k8s('prod', 'Service', 'api', 'api'), fail: (d) => { d.spec.type = 'NodePort'; } },
   'PAVED-K8S-NET-005': { subject: k8s('prod', 'Namespace', 'api'), fail: (_d, i) => { (i.documents as any[]).splice(i.documents.findIndex((x) => x.environment === 'prod' && x.kind === 'NetworkPolicy' && x.name === 'default-deny' && x.namespace === 'api'), 1); } },
+  'PAVED-K8S-NET-006': { subject: k8s('prod', 'Service', 'api', 'api'), fail: (d) => { d.spec.type = 'LoadBalancer'; } },
+  'PAVED-K8S-NET-007': {
+    subject: k8s('prod', 'Service', 'api', 'api'),
+    fail: (d) => {
+      d.spec.type = 'LoadBalancer';
+      d.metadata.annotations = { 'paved.dev/public-ports': 'http/TCP:8080' };
+    },
+  },
   'PAVED-K8S-NS-001': { subject: k8s('prod', 'Namespace', 'api'), fail: (d) => { delete d.metadata.labels['pod-security.kubernetes.io/enforce']; } },
   'PAVED-ARGO-001': { subject: APP, fail: (d) => { d.spec.project = 'default'; } },
   'PAVED-ARGO-002': { subject: APP, fail: (d) => { d.spec.syncPolicy.automated = { prune: false, selfHeal: true }; } },
@@ -264,6 +279,72 @@ FIXTURES['PAVED-ARGO-CAP-002'] = { subject: k8s('prod', 'ConfigMap', 'argocd-cm'
 FIXTURES['PAVED-ARGO-CAP-003'] = { subject: k8s('prod', 'ConfigMap', 'argocd-notifications-cm', 'argocd'), fail: onCapability };
 FIXTURES['PAVED-ARGO-CAP-004'] = { subject: k8s('prod', 'ConfigMap', 'argocd-cm', 'argocd'), fail: onCapability };
 
+// Issue 16 (Amazon MSK): the example has no Kafka, so prod-data gets the provisioned cluster KafkaCluster writes
+// (packages/guardrails/test/msk-rules.test.ts runs these rules on a real synthesized output with MSK).
+const MSK = tf('prod-data', 'aws_msk_cluster', 'kafka/cluster');
+FIXTURES['PAVED-AWS-MSK-001'] = { subject: MSK, fail: (t) => { t.client_authentication.unauthenticated = true; } };
+FIXTURES['PAVED-AWS-MSK-002'] = { subject: MSK, fail: (t) => { t.encryption_info.encryption_in_transit.client_broker = 'TLS_PLAINTEXT'; } };
+FIXTURES['PAVED-AWS-MSK-003'] = { subject: MSK, fail: (t) => { delete t.encryption_info.encryption_at_rest_kms_key_arn; } };
+FIXTURES['PAVED-AWS-MSK-004'] = { subject: MSK, fail: (t) => { t.logging_info.broker_logs.cloudwatch_logs.enabled = false; } };
+FIXTURES['PAVED-AWS-MSK-005'] = { subject: MSK, fail: (t) => { t.broker_node_group_info.connectivity_info = { public_access: { type: 'SERVICE_PROVIDED_EIPS' } }; } };
+FIXTURES['PAVED-AWS-MSK-006'] = {
+  subject: tf('prod-data', 'aws_iam_role_policy', 'service-worker-identity/policy'),
+  fail: withPolicy((doc) => { doc.Statement.push({ Effect: 'Allow', Action: 'kafka-cluster:*', Resource: '*' }); }),
+};
+
+// Issue 16 (third-party chart values): the example has no chart entry, so prod gets the Application the renderer writes
+// for one (packages/guardrails/test/chart-values-rules.test.ts runs these rules on a real rendered chart entry).
+const CHART = k8s('prod', 'Application', 'service-node', 'argocd');
+const chartValues = (d: any) => d.spec.source.helm.valuesObject;
+FIXTURES['PAVED-ARGO-CHART-001'] = { subject: CHART, fail: (d) => { chartValues(d).securityContext.runAsUser = 0; } };
+FIXTURES['PAVED-ARGO-CHART-002'] = { subject: CHART, fail: (d) => { chartValues(d).securityContext.capabilities.add = ['SYS_ADMIN']; } };
+FIXTURES['PAVED-ARGO-CHART-003'] = { subject: CHART, fail: (d) => { chartValues(d).image.tag = 'latest'; } };
+FIXTURES['PAVED-ARGO-CHART-004'] = { subject: CHART, fail: (d) => { chartValues(d).service.type = 'LoadBalancer'; } };
+FIXTURES['PAVED-ARGO-CHART-005'] = { subject: CHART, fail: (d) => { d.spec.source.repoURL = 'http://charts.example.com/stable'; } };
+
+function withChart(input: CheckInput): void {
+  const file = 'gitops/prod/apps/service-node.yaml';
+  const object = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name: 'service-node', namespace: 'argocd' },
+    spec: {
+      project: 'chart-node',
+      source: {
+        repoURL: 'ghcr.io/vendor/charts',
+        chart: 'chain-node',
+        targetRevision: '4.2.0',
+        helm: {
+          releaseName: 'node',
+          valuesObject: {
+            image: { repository: 'ghcr.io/vendor/node', tag: '4.2.0' },
+            securityContext: { runAsUser: 10001, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
+            service: { type: 'ClusterIP', port: 8545 },
+          },
+        },
+      },
+      destination: { server: 'https://kubernetes.default.svc', namespace: 'node' },
+    },
+  };
+  (input.documents as any[]).push({ environment: 'prod', file, line: 1, apiVersion: object.apiVersion, kind: 'Application', name: 'service-node', namespace: 'argocd', address: `${file}#Application/argocd/service-node`, object });
+}
+
+function withMsk(input: CheckInput): void {
+  const json = input.stacks.find((s) => s.name === 'prod-data')!.json as any;
+  json.resource.aws_msk_cluster = {
+    kafka_cluster: {
+      '//': { metadata: { path: 'prod-data/kafka/cluster' } },
+      'cluster_name': 'northwind-prod-kafka',
+      'kafka_version': '3.8.x',
+      'number_of_broker_nodes': 3,
+      'broker_node_group_info': { instance_type: 'kafka.m7g.large', client_subnets: ['subnet-a', 'subnet-b', 'subnet-c'], security_groups: ['${aws_security_group.kafka.id}'] },
+      'client_authentication': { unauthenticated: false, sasl: { iam: true, scram: false } },
+      'encryption_info': { encryption_at_rest_kms_key_arn: '${aws_kms_key.data.arn}', encryption_in_transit: { client_broker: 'TLS', in_cluster: true } },
+      'logging_info': { broker_logs: { cloudwatch_logs: { enabled: true, log_group: '${aws_cloudwatch_log_group.broker.name}' } } },
+    },
+  };
+}
+
 /** ArgoCD configuration a self-managed user might add by hand: a Lua health check, a plugin, notifications. */
 function withArgoCdConfig(input: CheckInput): void {
   const file = 'gitops/prod/apps/argocd-config.yaml';
@@ -296,6 +377,8 @@ function run(ruleId: string, fixture: Fixture, failing: boolean) {
   if (ruleId === 'PAVED-AWS-IAM-002') withIamUser(input);
   if (ruleId === 'PAVED-K8S-PLAIN-001') withSecret(input);
   if (ruleId.startsWith('PAVED-ARGO-CAP-')) withArgoCdConfig(input);
+  if (ruleId.startsWith('PAVED-AWS-MSK-')) withMsk(input);
+  if (ruleId.startsWith('PAVED-ARGO-CHART-')) withChart(input);
   const { target, address } = locate(input, fixture.subject);
   if (failing) fixture.fail(target, input);
   else fixture.pass?.(target, input);

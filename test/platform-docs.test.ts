@@ -50,14 +50,16 @@ function checkMermaid(text: string): string[] {
 
 describe('paved docs', () => {
   test('an index and one page per environment', () => {
-    expect([...root.keys()].sort()).toEqual(['cost.json', 'cost.txt', 'dev.md', 'index.md', 'prod.md', 'staging.md']);
+    // Beside the pages, a TechDocs site: mkdocs.yml and the pages again under docs/ (MkDocs refuses docs_dir = its own folder).
+    expect([...root.keys()].sort()).toEqual(['cost.json', 'cost.txt', 'dev.md', 'docs/dev.md', 'docs/index.md', 'docs/prod.md', 'docs/staging.md', 'index.md', 'mkdocs.yml', 'prod.md', 'staging.md']);
+    for (const name of ['dev.md', 'index.md', 'prod.md', 'staging.md']) expect(root.get(`docs/${name}`)).toBe(root.get(name));
     expect(page('index.md')).toMatch(/\| \[prod\]\(prod\.md\) \| production \| eu-west-1 \| api, web, worker \| \$[\d.]+ \|/);
   });
 
   test('the architecture diagram is valid Mermaid for every environment and every example', () => {
     for (const target of generatedDocsTargets(ROOT)) {
       const files = target.config === 'platform.config.ts' ? root : renderGeneratedDocs(ROOT, target);
-      for (const [name, content] of files) if (name.endsWith('.md') && name !== 'index.md') expect({ name, problems: checkMermaid(mermaid(content)) }).toEqual({ name, problems: [] });
+      for (const [name, content] of files) if (name.endsWith('.md') && !name.endsWith('index.md')) expect({ name, problems: checkMermaid(mermaid(content)) }).toEqual({ name, problems: [] });
     }
   });
 
@@ -149,7 +151,11 @@ describe('generated docs and cost output are up to date', () => {
     const dir = path.join(ROOT, target.outDir);
     // The ownership marker lists exactly the generated files (paved docs and docs:generate write the same set).
     expect(JSON.parse(fs.readFileSync(path.join(dir, '.paved-output'), 'utf8'))).toEqual({ tool: 'paved', kind: 'docs', files: [...expected.keys()].sort() });
-    const committed = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f !== '.paved-output').sort() : [];
+    // Recursive: the TechDocs copies live under docs/ (posix separators, as the expected names are).
+    const committed = fs.existsSync(dir)
+      ? (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/'))
+        .filter((f) => f !== '.paved-output' && !fs.statSync(path.join(dir, f)).isDirectory()).sort()
+      : [];
     const stale = [...expected.keys()].filter((f) => !fs.existsSync(path.join(dir, f)) || fs.readFileSync(path.join(dir, f), 'utf8') !== expected.get(f));
     const extra = committed.filter((f) => !expected.has(f));
     if (stale.length || extra.length) {

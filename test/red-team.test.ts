@@ -88,6 +88,56 @@ const withTrust = (mutate: (sub: { test: string; values: unknown }) => void) => 
 const API = 'gitops/prod/services/api/manifests.yaml';
 const WORKER = 'gitops/prod/services/worker/manifests.yaml';
 
+/**
+ * Adds to prod-data the provisioned MSK cluster KafkaCluster writes (the example has no Kafka), with `mutate` applied:
+ * the secure shape plus one insecure setting. Returns its address.
+ */
+function plantMsk(dir: string, mutate: (cluster: any) => void): string {
+  const file = path.join(dir, 'terraform', 'stacks', 'prod-data', 'cdk.tf.json');
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const cluster = {
+    '//': { metadata: { path: 'prod-data/kafka/cluster' } },
+    'cluster_name': 'northwind-prod-kafka',
+    'kafka_version': '3.8.x',
+    'number_of_broker_nodes': 3,
+    'broker_node_group_info': { instance_type: 'kafka.m7g.large', client_subnets: ['subnet-a', 'subnet-b', 'subnet-c'], security_groups: ['sg-kafka'] },
+    'client_authentication': { unauthenticated: false, sasl: { iam: true, scram: false } },
+    'encryption_info': { encryption_at_rest_kms_key_arn: 'arn:aws:kms:eu-west-1:345678901234:key/data', encryption_in_transit: { client_broker: 'TLS', in_cluster: true } },
+    'logging_info': { broker_logs: { cloudwatch_logs: { enabled: true, log_group: '/northwind/prod/msk-broker' } } },
+  };
+  mutate(cluster);
+  json.resource.aws_msk_cluster = { kafka_cluster: cluster };
+  fs.writeFileSync(file, JSON.stringify(json, null, 2));
+  return 'prod-data:aws_msk_cluster.kafka_cluster';
+}
+
+const CHART_APP = 'gitops/prod/apps/service-node.yaml';
+
+/**
+ * Adds to prod the Application gitops-apps renders for a third-party chart entry (`services[].chart`; the example has
+ * none), with `mutate` applied to its values. Returns its address.
+ */
+function plantChart(dir: string, mutate: (values: any) => void): string {
+  const values = {
+    image: { repository: 'ghcr.io/vendor/node', tag: '4.2.0' },
+    securityContext: { runAsUser: 10001, runAsNonRoot: true, capabilities: { drop: ['ALL'] } },
+    service: { type: 'ClusterIP', port: 8545 },
+  };
+  mutate(values);
+  const app = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name: 'service-node', namespace: 'argocd' },
+    spec: {
+      project: 'chart-node',
+      source: { repoURL: 'ghcr.io/vendor/charts', chart: 'chain-node', targetRevision: '4.2.0', helm: { releaseName: 'node', valuesObject: values } },
+      destination: { server: 'https://kubernetes.default.svc', namespace: 'node' },
+    },
+  };
+  fs.writeFileSync(path.join(dir, CHART_APP), stringify(app));
+  return `${CHART_APP}#Application/argocd/service-node`;
+}
+
 interface RedTeamCase {
   /** The finding of issue 13, in its words. */
   readonly finding: string;
@@ -309,6 +359,35 @@ const CASES: RedTeamCase[] = [
       });
       return 'gitops/prod/apps/addon-aws-load-balancer-controller.yaml#ApplicationSet/';
     },
+  },
+  // Third-party charts (issue 16): the values Paved writes for a vendor chart are judged like an add-on's.
+  {
+    finding: 'a third-party chart\'s values make its pods privileged',
+    rule: 'PAVED-ARGO-012',
+    edit: (dir) => plantChart(dir, (v) => { v.securityContext.privileged = true; }),
+  },
+  {
+    finding: 'a third-party chart\'s values hold an admin password literal',
+    rule: 'PAVED-ARGO-011',
+    edit: (dir) => plantChart(dir, (v) => { v.auth = { adminPassword: 'hunter2-chart-admin' }; }),
+  },
+  // Amazon MSK (issue 16): IAM is the only authentication, TLS the only transport, grants name their topics.
+  {
+    finding: 'an MSK cluster that admits unauthenticated clients',
+    rule: 'PAVED-AWS-MSK-001',
+    edit: (dir) => plantMsk(dir, (c) => { c.client_authentication.unauthenticated = true; }),
+  },
+  {
+    finding: 'MSK clients talk to brokers in plaintext (client_broker PLAINTEXT)',
+    rule: 'PAVED-AWS-MSK-002',
+    edit: (dir) => plantMsk(dir, (c) => { c.encryption_info.encryption_in_transit.client_broker = 'PLAINTEXT'; }),
+  },
+  {
+    finding: 'kafka-cluster:* on * in a service\'s Pod Identity policy',
+    rule: 'PAVED-AWS-MSK-006',
+    edit: (dir) => editResource(dir, 'prod-data', 'aws_iam_role_policy', 'service-worker-identity/policy', withPolicy((doc) => {
+      doc.Statement.push({ Effect: 'Allow', Action: 'kafka-cluster:*', Resource: '*' });
+    })),
   },
 ];
 

@@ -59,6 +59,11 @@ export const DOCS_FLAGS = {
   config,
   out: { type: 'string', value: 'DIR', help: 'output directory (replaced atomically)', shownDefault: `${DEFAULT_DOCS_OUT}/` },
 } as const satisfies FlagTable;
+export const DEFAULT_CATALOG_OUT = 'catalog';
+export const CATALOG_FLAGS = {
+  config,
+  out: { type: 'string', value: 'DIR', help: 'output directory (replaced atomically)', shownDefault: `${DEFAULT_CATALOG_OUT}/` },
+} as const satisfies FlagTable;
 export const PUBLISH_FLAGS = {
   config,
   branch: { type: 'string', value: 'NAME', help: 'branch that receives the rendered tree', required: true },
@@ -167,6 +172,12 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
     summary: 'plan a one-minor Kubernetes upgrade: steps, add-on and chart moves, config edit',
     forms: [{ words: 'upgrade plan', flags: UPGRADE_PLAN_FLAGS, example: 'paved upgrade plan --env dev --to 1.36' }],
     load: async () => (await import('./upgrade-command')).upgradeCommand,
+  },
+  {
+    name: 'catalog',
+    summary: 'write the Backstage catalog: system, services, teams, data stores, add-ons',
+    forms: [{ words: 'catalog', flags: CATALOG_FLAGS, example: 'paved catalog --out catalog' }],
+    load: async () => (await import('./catalog-command')).catalogCommand,
   },
 ];
 

@@ -18,7 +18,10 @@ export const docsCommand: Command = {
     const shown = options.out ?? DEFAULT_DOCS_OUT;
     // Only folders Paved wrote (or empty ones) are replaced, and files it did not write are kept in place.
     await replaceDirectoryAtomically(path.resolve(io.cwd, shown), (dir) => {
-      for (const f of files) fs.writeFileSync(path.join(dir, f.path), f.content);
+      for (const f of files) {
+        fs.mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
+        fs.writeFileSync(path.join(dir, f.path), f.content);
+      }
     }, { kind: 'docs', shown: `--out ${shown}` });
     io.out(`paved docs: ${files.length} files -> ${shown}/ (${files.map((f) => f.path).join(', ')})`);
     return 0;

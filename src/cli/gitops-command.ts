@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chartVersionFor, renderGitops, serviceChart, toYaml, validateRendered } from '@paved/gitops-apps';
-import { resolvePlatform } from '@paved/shared-config';
+import { GITOPS_CATALOG_FOLDER as CATALOG_FOLDER, resolvePlatform } from '@paved/shared-config';
 import { CHART_FLAGS, PUBLISH_FLAGS } from './command-table';
 import { type Command, type Io, parseOptions } from './commands';
 import { DEFAULT_CONFIG } from './defaults';
 import { UsageError, UserError } from './user-error';
+import { catalogOutputFiles } from '../catalog/catalog-output';
 import { loadConfig } from '../config/load-config';
 import { provenanceFile, sourceCommitOf } from '../gitops/provenance';
 import { type PublishResult, publishToBranch } from '../gitops/publish';
@@ -41,8 +42,13 @@ export const gitopsCommand: Command = {
     }
     const sourceCommit = sourceCommitOf(loaded.file);
     const manifests = rendered.map((f) => ({ path: f.path, content: toYaml(f.documents) }));
+    // A publish of every environment also carries the Backstage catalog (`<root>/catalog/`, a folder Paved owns like an
+    // environment's): it describes the whole platform, so a publish of some environments leaves it as it is.
+    const withCatalog = !options.env;
+    const catalog = withCatalog ? catalogOutputFiles(platform).map((f) => ({ path: `${CATALOG_FOLDER}/${f.path}`, content: f.content })) : [];
     const files = [
       ...manifests,
+      ...catalog,
       ...environments.map((environment) => ({
         path: `${environment}/${PROVENANCE}`,
         content: provenanceFile({
@@ -64,7 +70,7 @@ export const gitopsCommand: Command = {
       repo: options.repo ?? '.',
       branch: options.branch,
       root: platform.gitops.path,
-      environments,
+      environments: withCatalog ? [...environments, CATALOG_FOLDER] : environments,
       files,
       message,
       push: options.push ?? false,

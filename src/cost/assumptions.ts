@@ -28,6 +28,8 @@ export interface UsageAssumptions {
   readonly prometheusVolumeGiB: number;
   /** Average compressed size of one container image in ECR. */
   readonly imageSizeGiB: number;
+  /** Partitions per Kafka topic the services name (MSK Serverless bills each partition-hour). */
+  readonly kafkaPartitionsPerTopic: number;
 }
 
 export interface CostAssumptions {
@@ -56,6 +58,7 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
       postgresDailyChangeFraction: 0.02,
       prometheusVolumeGiB: 20,
       imageSizeGiB: 0.25,
+      kafkaPartitionsPerTopic: 3,
     },
     production: {
       natDataProcessedGiB: 300,
@@ -68,6 +71,7 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
       postgresDailyChangeFraction: 0.03,
       prometheusVolumeGiB: 50,
       imageSizeGiB: 0.25,
+      kafkaPartitionsPerTopic: 3,
     },
   },
 };

@@ -119,6 +119,14 @@ function environmentCost(env: ResolvedEnvironment, input: EstimateInput): ScopeC
   if (addonOn('kube-prometheus-stack')) {
     b.add('block-storage', 'Prometheus volume (assumption)', usage.prometheusVolumeGiB, prices.regional('ebs.gp3.storage', region));
   }
+  // `stateful` services: one gp3 volume per `volumes` entry and replica (at the autoscaling minimum); sizes are Gi or Ti.
+  for (const s of env.services) {
+    const replicas = s.scaling.kind === 'fixed' ? s.scaling.replicas : s.scaling.minReplicas;
+    for (const v of s.volumes) {
+      const gib = parseInt(v.size, 10) * (v.size.endsWith('Ti') ? 1024 : 1);
+      b.add('block-storage', `${s.name}: ${replicas} x ${v.size} ${v.name} volume${replicas === 1 ? '' : 's'} (gp3)`, replicas * gib, prices.regional('ebs.gp3.storage', region));
+    }
+  }
 
   const nats = counts.count('aws_nat_gateway', stacks);
   b.add('nat-gateways', `${nats} NAT gateway${nats === 1 ? '' : 's'} (from ${env.name}-network)`, nats * h, prices.regional('vpc.nat-gateway.hour', region));
@@ -154,6 +162,19 @@ function environmentCost(env: ResolvedEnvironment, input: EstimateInput): ScopeC
     const r = env.redis;
     const nodes = 1 + r.replicas;
     b.add('redis', `${nodes} x ${r.nodeType}`, nodes * h, prices.sized('elasticache', r.nodeType, region));
+  }
+  if (env.kafka) {
+    const k = env.kafka;
+    if (k.mode === 'serverless') {
+      // Data in, out and stored bill by traffic, which the config does not state: not estimated.
+      const topics = new Set(env.services.flatMap((s) => s.kafka?.topics ?? [])).size;
+      const partitions = topics * usage.kafkaPartitionsPerTopic;
+      b.add('kafka', 'MSK Serverless cluster', h, prices.regional('msk.serverless.cluster', region));
+      b.add('kafka', `${topics} topic${topics === 1 ? '' : 's'} x ${usage.kafkaPartitionsPerTopic} partitions (assumption)`, partitions * h, prices.regional('msk.serverless.partition', region));
+    } else {
+      b.add('kafka', `${k.brokers} x ${k.instanceType}`, k.brokers * h, prices.sized('msk', k.instanceType, region));
+      b.add('kafka', `${k.brokers} x ${k.storageGiB} GiB broker storage`, k.brokers * k.storageGiB, prices.regional('msk.storage', region));
+    }
   }
 
   const s3 = prices.regional('s3.standard.storage', region);
@@ -194,8 +215,10 @@ function platformCost(input: EstimateInput): ScopeCost {
   const keys = counts.count('aws_kms_key', counts.stacks.filter((s) => s.startsWith('bootstrap') || s === 'shared'));
   b.add('encryption-keys', `${keys} keys (state, registry)`, keys, prices.regional('kms.key', region));
   for (const env of platform.environments.filter((e) => !input.environments || input.environments.includes(e.name))) {
-    const gib = env.services.length * env.registry.imagesToKeep * a.usage[env.profile].imageSizeGiB;
-    b.add('container-registry', `${env.name}: ${env.services.length} repositories x ${env.registry.imagesToKeep} images kept`, gib, prices.regional('ecr.storage', region));
+    // Only images the platform builds have a repository (third-party images and charts have none).
+    const repositories = env.services.filter((s) => s.platformImage).length;
+    const gib = repositories * env.registry.imagesToKeep * a.usage[env.profile].imageSizeGiB;
+    b.add('container-registry', `${env.name}: ${repositories} repositories x ${env.registry.imagesToKeep} images kept`, gib, prices.regional('ecr.storage', region));
   }
   return b.build('platform (management account)', platform.management.account, region);
 }

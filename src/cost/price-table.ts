@@ -13,6 +13,7 @@ export type AwsService =
   | 'Elastic Load Balancing'
   | 'Amazon RDS'
   | 'Amazon ElastiCache'
+  | 'Amazon MSK'
   | 'Amazon S3'
   | 'Amazon CloudWatch'
   | 'AWS Backup'
@@ -50,10 +51,13 @@ export type RegionalSku =
   | 'cloudwatch.logs.storage'
   | 'kms.key'
   | 'secretsmanager.secret'
-  | 'ecr.storage';
+  | 'ecr.storage'
+  | 'msk.serverless.cluster'
+  | 'msk.serverless.partition'
+  | 'msk.storage';
 
-/** Price families with one price per instance type (EC2 instance type, RDS instance class, ElastiCache node type). */
-export type SizedFamily = 'ec2' | 'rds' | 'elasticache';
+/** Price families with one price per instance type (EC2 instance type, RDS instance class, ElastiCache node type, MSK broker type). */
+export type SizedFamily = 'ec2' | 'rds' | 'elasticache' | 'msk';
 
 /** Prices that do not depend on a region (Route 53 is a global service). */
 export type GlobalSku = 'route53.hosted-zone';
@@ -76,6 +80,9 @@ export const REGIONAL_SKUS: readonly RegionalSku[] = [
   'kms.key',
   'secretsmanager.secret',
   'ecr.storage',
+  'msk.serverless.cluster',
+  'msk.serverless.partition',
+  'msk.storage',
 ];
 
 /** Where a price came from. */
@@ -138,6 +145,7 @@ const FAMILY_WORDS: Readonly<Record<SizedFamily, { what: string; service: AwsSer
   ec2: { what: 'EC2 instance type', service: 'Amazon EC2' },
   rds: { what: 'RDS PostgreSQL instance class', service: 'Amazon RDS' },
   elasticache: { what: 'ElastiCache (Redis OSS) node type', service: 'Amazon ElastiCache' },
+  msk: { what: 'MSK broker type', service: 'Amazon MSK' },
 };
 
 /** Where maintainers add prices; named in every missing-price message. */

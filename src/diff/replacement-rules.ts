@@ -65,6 +65,13 @@ export const FORCE_NEW: Readonly<Record<string, readonly string[]>> = {
   aws_kms_alias: ['name', 'name_prefix'],
   aws_kms_key: ['customer_master_key_spec', 'key_usage', 'multi_region', 'custom_key_store_id', 'xks_key_id'],
   aws_launch_template: ['name', 'name_prefix'],
+  // MSK (internal/service/kafka/cluster.go and serverless_cluster.go, read 2026-12-03): a provisioned cluster keeps
+  // its name, subnets, security groups and key; MSK Serverless has no update API but for tags.
+  aws_msk_cluster: [
+    'cluster_name', 'broker_node_group_info.az_distribution', 'broker_node_group_info.client_subnets', 'broker_node_group_info.security_groups',
+    'encryption_info.encryption_at_rest_kms_key_arn', 'encryption_info.encryption_in_transit.in_cluster',
+  ],
+  aws_msk_serverless_cluster: ['cluster_name', 'client_authentication', 'vpc_config'],
   aws_nat_gateway: ['allocation_id', 'subnet_id', 'connectivity_type', 'private_ip'],
   aws_route: ['route_table_id', 'destination_cidr_block', 'destination_ipv6_cidr_block', 'destination_prefix_list_id'],
   aws_route53_record: ['zone_id', 'name'],
@@ -101,6 +108,8 @@ export const HOLDS_DATA: Readonly<Record<string, string>> = {
   aws_eks_cluster: 'the cluster and every workload and volume claim in it',
   aws_elasticache_replication_group: 'the cache data',
   aws_kms_key: 'the key after its deletion window: everything encrypted with it becomes unreadable',
+  aws_msk_cluster: 'every topic and message (MSK has no AWS Backup support)',
+  aws_msk_serverless_cluster: 'every topic and message (MSK has no AWS Backup support)',
   aws_route53_zone: 'the zone and its records (a new zone gets new name servers: delegation must be redone)',
   aws_s3_bucket: 'the bucket and its objects',
   aws_secretsmanager_secret: 'the secret value (after its recovery window)',

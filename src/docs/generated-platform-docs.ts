@@ -38,7 +38,10 @@ export async function writeGeneratedDocs(root: string): Promise<string[]> {
   for (const target of generatedDocsTargets(root)) {
     const files = renderGeneratedDocs(root, target);
     await replaceDirectoryAtomically(path.join(root, target.outDir), (dir) => {
-      for (const [file, content] of files) fs.writeFileSync(path.join(dir, file), content);
+      for (const [file, content] of files) {
+        fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+        fs.writeFileSync(path.join(dir, file), content);
+      }
     }, { kind: 'docs', shown: target.outDir });
     written.push(target.outDir);
   }

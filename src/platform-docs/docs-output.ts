@@ -1,5 +1,6 @@
 import type { ResolvedPlatform } from '@paved/shared-config';
 import { type DocsFile, generatePlatformDocs } from './generate-docs';
+import { techdocsSite } from '../catalog/techdocs-site';
 import type { CostReport } from '../cost/cost-report';
 import { formatCostTable } from '../cost/format-cost';
 import type { TerraformCounts } from '../cost/terraform-counts';
@@ -10,9 +11,12 @@ import type { TerraformCounts } from '../cost/terraform-counts';
  * other's.
  */
 export function docsOutputFiles(platform: ResolvedPlatform, counts: TerraformCounts, cost: CostReport): DocsFile[] {
+  const pages = generatePlatformDocs(platform, counts, cost);
   return [
-    ...generatePlatformDocs(platform, counts, cost),
+    ...pages,
     { path: 'cost.txt', content: `${formatCostTable(cost).join('\n')}\n` },
     { path: 'cost.json', content: `${JSON.stringify(cost, null, 2)}\n` },
+    // The same pages as a TechDocs site (mkdocs.yml + docs/), which the catalog's System entity points at.
+    ...techdocsSite(platform, pages),
   ];
 }

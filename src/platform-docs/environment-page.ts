@@ -1,4 +1,5 @@
 import type { ResolvedEnvironment, ResolvedPlatform } from '@paved/shared-config';
+import { autoModeNodesLabel, computeSection, usesAutoMode } from './compute-section';
 import { Flowchart } from './mermaid';
 import { runbooks } from './runbooks';
 import { secretsSection } from './secrets-section';
@@ -30,20 +31,36 @@ export function architectureDiagram(env: ResolvedEnvironment, counts: TerraformC
     }
     chart.group('private', net.mode === 'create' ? `private subnets ${net.subnets.private.join(', ')}` : 'private subnets', () => {
       cluster = chart.group('eks', `EKS ${env.cluster.name} (Kubernetes ${env.cluster.kubernetesVersion})`, () => {
+        if (usesAutoMode(env)) chart.node('compute', autoModeNodesLabel());
         env.cluster.nodeGroups.forEach((g) => chart.node(`ng_${g.name}`, `nodes ${g.name}: ${g.minSize}-${g.maxSize} x ${g.instanceTypes.join('/')} ${g.capacityType}`));
-        chart.node('addons', `add-ons: ${env.addons.map((a) => a.name).join(', ')}`);
-        env.services.forEach((s) => chart.node(`svc_${s.name}`, `${s.name} (${s.runtime}, port ${s.port})`, 'round'));
+        // Auto Mode balances loads itself: the controller add-on is not installed there.
+        const installed = env.addons.filter((a) => !(usesAutoMode(env) && a.name === 'aws-load-balancer-controller'));
+        chart.node('addons', `add-ons: ${installed.map((a) => a.name).join(', ')}`);
+        // A web service with one `port` keeps its runtime and port; other kinds show their kind and named ports, if any.
+        const shape = (s: ResolvedEnvironment['services'][number]) => (s.kind === 'web' && s.port !== undefined
+          ? `${s.runtime}, port ${s.port}`
+          : [s.kind, ...s.ports.map((p) => `${p.name} ${p.port}${p.protocol === 'UDP' ? '/udp' : ''}`)].join(', '));
+        env.services.forEach((s) => chart.node(`svc_${s.name}`, `${s.name} (${shape(s)})`, 'round'));
+        env.charts.forEach((c) => chart.node(`svc_${c.name}`, `${c.name} (chart ${c.chart} ${c.version})`, 'round'));
       });
     });
     chart.group('data', net.mode === 'create' ? `data subnets ${net.subnets.data.join(', ')}` : 'data subnets', () => {
       if (env.postgres) stores.postgres = chart.node('postgres', `RDS PostgreSQL ${env.postgres.engineVersion} ${env.postgres.instanceClass}${env.postgres.multiAz ? ' Multi-AZ' : ''}`, 'db');
       if (env.redis) stores.redis = chart.node('redis', `ElastiCache Redis ${env.redis.engineVersion} ${1 + env.redis.replicas} x ${env.redis.nodeType}`, 'db');
+      if (env.kafka) {
+        const k = env.kafka;
+        stores.kafka = chart.node('kafka', k.mode === 'serverless' ? 'MSK Serverless (IAM auth, TLS)' : `MSK Kafka ${k.version} ${k.brokers} x ${k.instanceType} (IAM auth, TLS)`, 'db');
+      }
     });
   });
   if (lb) chart.edge(internet, lb, 'HTTPS');
   for (const s of env.services) {
     if (s.ingress && lb) chart.edge(lb, `svc_${s.name}`, s.ingress.host);
     for (const d of s.dependsOn) if (stores[d]) chart.edge(`svc_${s.name}`, stores[d]);
+  }
+  // `calls` edges: the traffic the NetworkPolicies allow between services (and charts).
+  for (const s of [...env.services, ...env.charts]) {
+    for (const c of s.calls) chart.edge(`svc_${s.name}`, `svc_${c.service}`, c.port === undefined ? 'calls' : `calls :${c.port}`);
   }
   if (nats > 0) chart.edge(cluster, 'nat_0', 'egress');
   return chart.render();
@@ -69,6 +86,7 @@ export function environmentPage(platform: ResolvedPlatform, env: ResolvedEnviron
     architectureDiagram(env, counts),
     '```',
     '',
+    ...computeSection(env),
     '## Endpoints',
     '',
     '| service | URL | visibility | depends on |',

@@ -35,6 +35,35 @@ export function runbooks(platform: ResolvedPlatform, env: ResolvedEnvironment): 
       '',
     );
   }
+  if (env.kafka) {
+    out.push(
+      '### Kafka (MSK) is not backed up',
+      '',
+      `AWS Backup does not support Amazon MSK, so \`${env.kafka.clusterName}\` is in no backup plan and Velero does not copy its topics. ` +
+        'Durability comes from replication across the data subnets\' availability zones; keep what must survive the cluster in a store that is backed up (PostgreSQL), or replay it from its source.',
+      '',
+    );
+  }
+  const migrating = env.services.find((s) => s.migrate);
+  if (migrating) {
+    const job = `${migrating.name}-migrate`;
+    out.push(
+      '### Retry a failed migration',
+      '',
+      'A service with `migrate` runs its migration as an Argo CD hook Job before its workload (sync wave -1, no retries). ' +
+        'When the migration fails, the sync fails and the previous version keeps serving; Argo CD retries the sync a few times with backoff, then waits for a new commit. ' +
+        `Read the failed run (the Job stays until the next sync replaces it), fix the cause (the data, or a new image tag), then sync again (here for \`${migrating.name}\`):`,
+      '',
+      ...block([
+        `kubectl -n ${migrating.name} logs job/${job}`,
+        `kubectl -n ${migrating.name} describe job/${job}`,
+        `argocd app sync service-${migrating.name}   # the same revision again; a new commit syncs by itself`,
+      ]),
+      '',
+      'Migrations must be idempotent: every sync of the service runs the command, including syncs that change nothing else.',
+      '',
+    );
+  }
   const velero = env.addons.some((a) => a.name === 'velero');
   if (velero) {
     out.push(
@@ -50,7 +79,8 @@ export function runbooks(platform: ResolvedPlatform, env: ResolvedEnvironment): 
       '',
     );
   }
-  const service = env.services[0];
+  // The example names the service's ECR repository: a service whose image the platform builds (third-party images have none).
+  const service = env.services.find((s) => s.platformImage);
   if (service) {
     const repo = env.naming.ecrRepository(service.name);
     out.push(

@@ -14,7 +14,7 @@ export const OWNERSHIP_MARKER = '.paved-output';
 /** Temporary siblings of an output: `.paved-tmp-<name>-<new|old>-<pid>[-<n>]`. */
 const TEMP_PREFIX = '.paved-tmp-';
 
-export type OutputKind = 'synth' | 'docs' | 'chart';
+export type OutputKind = 'synth' | 'docs' | 'chart' | 'catalog';
 
 export interface OwnershipRecord {
   readonly tool: 'paved';

@@ -7,6 +7,7 @@ import { resolvePlatform } from '@paved/shared-config';
 import { replaceDirectoryAtomically, SUMMARY_FILE } from './atomic-output';
 import { checkConfig, checkEnvironmentFilter } from './check-config';
 import { buildSummary, type PhaseTimings, type SynthSummary } from './summary';
+import { catalogOutputFiles } from '../catalog/catalog-output';
 import { checkOutput, refuseFailingOutput } from '../check/check-output';
 import type { LoadedConfig } from '../config/load-config';
 
@@ -69,6 +70,9 @@ export async function synthesizePlatform(request: SynthRequest): Promise<SynthRe
     await yieldToSignals();
     mark = performance.now();
     const gitops = synthesizeGitops(platform, { outdir: path.join(staging, 'gitops'), environments: selected });
+    // The Backstage catalog of the same platform (milliseconds: counted in the gitops phase, no phase of its own).
+    fs.mkdirSync(path.join(staging, 'catalog'));
+    for (const f of catalogOutputFiles(platform)) fs.writeFileSync(path.join(staging, 'catalog', f.path), f.content);
     const gitopsMs = lap();
     memory.gitops = peakRssMb();
     await yieldToSignals();

@@ -9,6 +9,7 @@ export * from './argocd/constants';
 export * from './addons/addon';
 export * from './addons/registry';
 export * from './services/service-manifests';
+export * from './services/public-ports';
 export * from './services/db-provisioner';
 export * from './validation/validate-rendered';
 export * from './helm/service-chart';

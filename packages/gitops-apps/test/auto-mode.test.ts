@@ -66,4 +66,20 @@ describe('GitOps of an EKS Auto Mode environment', () => {
     expect(managed.some((f) => f.path.includes('auto-mode'))).toBe(false);
     expect(managed.flatMap((f) => f.documents).filter((d: any) => d.kind === 'IngressClassParams')).toEqual([]);
   });
+
+  // Planted bug this catches: a StorageClass naming the EBS CSI add-on's driver (`ebs.csi.aws.com`) on Auto Mode, which
+  // installs no such add-on: every claim (Prometheus, Grafana, stateful services) would stay Pending.
+  test("every StorageClass names Auto Mode's EBS driver; managed node groups keep the add-on's", () => {
+    const statefulConfig = (base: PlatformConfig): PlatformConfig => ({
+      ...base,
+      services: [...(base.services ?? []), { name: 'chain', kind: 'stateful', image: { repository: 'ghcr.io/acme/chain', tag: '1.0.0' }, port: 8545, volumes: [{ name: 'data', mountPath: '/data', size: '10Gi' }] }],
+    } as unknown as PlatformConfig);
+    const classes = (c: PlatformConfig) => renderGitops(resolvePlatform(c)).flatMap((f) => f.documents as any[]).filter((d) => d.kind === 'StorageClass');
+    const auto = classes(statefulConfig(config));
+    const managed = classes(statefulConfig(example));
+    expect(auto.length).toBeGreaterThanOrEqual(2 * example.environments.length);
+    expect(new Set(auto.map((d) => d.provisioner))).toEqual(new Set(['ebs.csi.eks.amazonaws.com']));
+    expect(managed.length).toBe(auto.length);
+    expect(new Set(managed.map((d) => d.provisioner))).toEqual(new Set(['ebs.csi.aws.com']));
+  });
 });

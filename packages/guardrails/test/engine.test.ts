@@ -68,17 +68,31 @@ describe('severities', () => {
         'PAVED-ARGO-013',
         // Issue 14 (EKS Argo CD capability: what it does not run)
         'PAVED-ARGO-CAP-001', 'PAVED-ARGO-CAP-002', 'PAVED-ARGO-CAP-003', 'PAVED-ARGO-CAP-004',
+        // Issue 16 (Amazon MSK: IAM-only auth, TLS, CMK, broker logs, private brokers, scoped Kafka grants)
+        'PAVED-AWS-MSK-001', 'PAVED-AWS-MSK-002', 'PAVED-AWS-MSK-003', 'PAVED-AWS-MSK-004', 'PAVED-AWS-MSK-005', 'PAVED-AWS-MSK-006',
+        // Issue 16 (third-party chart values: pinned images, https repositories)
+        'PAVED-ARGO-CHART-003', 'PAVED-ARGO-CHART-005',
       ].map((id) => [id, 'ee']),
     ),
     ...Object.fromEntries(
       [
         'PAVED-AWS-EKS-002', 'PAVED-AWS-EC-007', 'PAVED-AWS-RDS-005', 'PAVED-AWS-RDS-007', 'PAVED-AWS-RDS-008',
         'PAVED-AWS-RDS-013', 'PAVED-AWS-ECR-002', 'PAVED-AWS-ECR-004', 'PAVED-K8S-POD-011', 'PAVED-K8S-AVAIL-003', 'PAVED-K8S-NS-001',
+        // Issue 16 (third-party chart values: root, node-level capabilities)
+        'PAVED-ARGO-CHART-001', 'PAVED-ARGO-CHART-002',
       ].map((id) => [id, 'ew']),
     ),
     ...Object.fromEntries(['PAVED-K8S-AVAIL-001', 'PAVED-K8S-AVAIL-002', 'PAVED-K8S-HPA-002'].map((id) => [id, 'eo'])),
     // Advisory: a WAF is an AWS resource Paved does not create (issue 14).
     'PAVED-K8S-ALB-002': 'wo',
+    // Reported with its reason: a writable root file system the config asked for (issue 16).
+    'PAVED-K8S-POD-012': 'ww',
+    // Advisory: a chart's LoadBalancer or NodePort Service may be its non-HTTP public port (issue 16).
+    'PAVED-ARGO-CHART-004': 'ww',
+    // Internet-facing ports only where the config declares them public (issue 16, event-driven-chain).
+    'PAVED-K8S-NET-006': 'ee',
+    // Reported with their list: ports the config declares public (issue 16, event-driven-chain).
+    'PAVED-K8S-NET-007': 'ww',
   };
 
   test('every rule has exactly the severity this table gives it', () => {
@@ -89,7 +103,10 @@ describe('severities', () => {
   test('no rule is off or a mere warning in production', () => {
     // Production is where a finding must stop `paved synth`; a warning there would ship the misconfiguration.
     // The one advisory rule (a WAF, which the user brings) is listed; any other warning in production fails.
-    expect(ALL_RULES.filter((r) => r.severity.production !== 'error').map((r) => r.id)).toEqual(['PAVED-K8S-ALB-002']);
+    // PAVED-K8S-POD-012 reports an exception the config records with its reason (PAVED-K8S-POD-003 fails without it).
+    // PAVED-ARGO-CHART-004 reports a chart Service outside the ingress, which a chain node's peer-to-peer port needs.
+    // PAVED-K8S-NET-007 reports the ports the config declares public (PAVED-K8S-NET-006 fails any other).
+    expect(ALL_RULES.filter((r) => r.severity.production !== 'error').map((r) => r.id).sort()).toEqual(['PAVED-ARGO-CHART-004', 'PAVED-K8S-ALB-002', 'PAVED-K8S-NET-007', 'PAVED-K8S-POD-012']);
   });
 
   test.each<[string, Severity]>([

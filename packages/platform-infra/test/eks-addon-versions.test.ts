@@ -24,4 +24,13 @@ describe('EKS managed add-on versions follow the release train', () => {
     expect(version('kube-proxy')).toBe('v1.35.3-eksbuild.2');
     expect(version('coredns')).toBe('v1.14.2-eksbuild.4');
   });
+
+  test('sourced VPC CNI and EBS CSI pins reach the add-on; unsourced ones leave the build to EKS', () => {
+    const versions = (minor: string) => Object.fromEntries(
+      synthesize(onMinor(minor), ['dev']).resources('dev-cluster', 'aws_eks_addon').map((a) => [a.body.addon_name, a.body.addon_version]),
+    );
+    expect(versions('1.33')['vpc-cni']).toBe('v1.22.3-eksbuild.1');
+    expect(versions('1.36')['aws-ebs-csi-driver']).toBe('v1.66.0-eksbuild.1');
+    expect(versions('1.36')['eks-pod-identity-agent']).toBeUndefined();
+  });
 });

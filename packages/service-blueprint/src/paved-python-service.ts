@@ -1,8 +1,11 @@
 import { javascript, type ProjectOptions, SampleFile, TextFile } from 'projen';
 import { pythonVerifySteps } from './ci/verify-steps';
+import { CatalogInfo } from './components/catalog-info';
 import { ServiceCodeOwners } from './components/code-owners';
 import { DependencyUpdates } from './components/dependency-updates';
+import { type DockerfileExtensions, resolveDockerfileExtensions } from './components/dockerfile-extensions';
 import { LocalDevCompose } from './components/local-dev-compose';
+import { MigrateTask, type MigrateOptions, resolveMigrate } from './components/migrate-task';
 import { PythonDockerfile } from './components/python-dockerfile';
 import { ServiceDescriptor } from './components/service-descriptor';
 import { ServiceSamples } from './components/service-samples';
@@ -49,6 +52,20 @@ export interface PavedPythonServiceOptions extends ProjectOptions, ServiceOption
    * @default - the blueprint's pinned Python slim image
    */
   readonly pythonImage?: string;
+
+  /**
+   * Extra files and exec-form steps of the managed Dockerfile's build stage (after `uv sync`, with the virtual
+   * environment on PATH), and build-stage files the runtime image takes.
+   * @default - none
+   */
+  readonly dockerfile?: DockerfileExtensions;
+
+  /**
+   * A migration the platform runs with the service's image before each new version serves (the descriptor's
+   * `migrate`), such as `['alembic', 'upgrade', 'head']`; the task `migrate` runs it locally with `uv run`.
+   * @default - none
+   */
+  readonly migrate?: MigrateOptions;
 }
 
 /**
@@ -77,7 +94,9 @@ export class PavedPythonService extends javascript.NodeProject {
     const moduleName = checkString('moduleName', opts.moduleName ?? service.serviceName.replace(/-/g, '_'), RULES.pythonModule);
     const pythonVersion = checkString('pythonVersion', opts.pythonVersion ?? PYTHON_VERSION, RULES.pythonVersion);
     const pythonImage = checkString('pythonImage', opts.pythonImage ?? PYTHON_IMAGE, RULES.image);
-    super(plainNodeProjectOptions(opts, service, pythonReadme(service, moduleName)));
+    const dockerfile = resolveDockerfileExtensions(opts.dockerfile);
+    const migrate = resolveMigrate(opts.migrate);
+    super(plainNodeProjectOptions(opts, service, pythonReadme(service, moduleName, migrate)));
     this.service = service;
     this.moduleName = moduleName;
     this.pythonVersion = pythonVersion;
@@ -88,8 +107,10 @@ export class PavedPythonService extends javascript.NodeProject {
     this.gitignore.exclude('.venv/', '__pycache__/', '*.py[cod]', '.coverage', 'coverage.xml', 'htmlcov/', '.pytest_cache/',
       '.mypy_cache/', '.ruff_cache/', '/requirements.audit.txt', '/sbom.*.json', '/image.tar', '.env');
 
-    new ServiceDescriptor(this, { service });
-    new PythonDockerfile(this, { service, pythonImage, uvImage: UV_IMAGE, moduleName });
+    new ServiceDescriptor(this, { service, migrate });
+    new CatalogInfo(this, { service });
+    new PythonDockerfile(this, { service, pythonImage, uvImage: UV_IMAGE, moduleName, extensions: dockerfile });
+    if (migrate) new MigrateTask(this, { migrate, runner: 'uv run --frozen' });
     new LocalDevCompose(this, { service, environment: { SHUTDOWN_DELAY_MS: '0' } });
     new ServiceWorkflow(this, { service, verifySteps: pythonVerifySteps(NODE_VERSION, UV_VERSION, service.coverageThreshold) });
     new ServiceCodeOwners(this, { service });

@@ -1,8 +1,11 @@
 import { javascript, typescript } from 'projen';
 import { nodeVerifySteps } from './ci/verify-steps';
+import { CatalogInfo } from './components/catalog-info';
 import { ServiceCodeOwners } from './components/code-owners';
 import { DependencyUpdates } from './components/dependency-updates';
+import { type DockerfileExtensions, resolveDockerfileExtensions } from './components/dockerfile-extensions';
 import { LocalDevCompose } from './components/local-dev-compose';
+import { MigrateTask, type MigrateOptions, resolveMigrate } from './components/migrate-task';
 import { ServiceDescriptor } from './components/service-descriptor';
 import { ServiceDockerfile } from './components/service-dockerfile';
 import { ServiceSamples } from './components/service-samples';
@@ -26,6 +29,20 @@ export interface PavedServiceOptions extends typescript.TypeScriptProjectOptions
    * @default - the blueprint's pinned Node.js slim image
    */
   readonly nodeImage?: string;
+
+  /**
+   * Extra files and exec-form steps of the managed Dockerfile's build stage (an ORM's schema folder and client
+   * generation, say), and build-stage files the runtime image takes (the generated client).
+   * @default - none
+   */
+  readonly dockerfile?: DockerfileExtensions;
+
+  /**
+   * A migration the platform runs with the service's image before each new version serves (the descriptor's
+   * `migrate`); the task `migrate` runs it locally.
+   * @default - none
+   */
+  readonly migrate?: MigrateOptions;
 }
 
 /**
@@ -48,6 +65,8 @@ export class PavedService extends typescript.TypeScriptProject {
     const service = resolveServiceSettings(opts, { runtime: ServiceRuntime.NODE, name: opts.name, defaultBranch: opts.defaultReleaseBranch });
     const nodeVersion = opts.workflowNodeVersion ?? NODE_VERSION;
     const nodeImage = checkString('nodeImage', opts.nodeImage ?? NODE_IMAGE, RULES.image);
+    const dockerfile = resolveDockerfileExtensions(opts.dockerfile);
+    const migrate = resolveMigrate(opts.migrate);
     super({
       ...opts,
       projenrcTs: opts.projenrcTs ?? true,
@@ -60,7 +79,7 @@ export class PavedService extends typescript.TypeScriptProject {
       entrypoint: opts.entrypoint ?? 'lib/main.js',
       ...REPLACED_PROJEN_FEATURES,
       githubOptions: { mergify: false, pullRequestLint: false, ...opts.githubOptions },
-      readme: opts.readme ?? { contents: serviceReadme(service) },
+      readme: opts.readme ?? { contents: serviceReadme(service, migrate) },
       pullRequestTemplate: true,
       pullRequestTemplateContents: opts.pullRequestTemplateContents ?? pullRequestTemplate(service),
       npmignoreEnabled: opts.npmignoreEnabled ?? false,
@@ -112,8 +131,11 @@ export class PavedService extends typescript.TypeScriptProject {
     this.configureTasks();
     this.gitignore.exclude('/sbom.*.json', '/image.tar', '.env');
 
-    new ServiceDescriptor(this, { service });
-    new ServiceDockerfile(this, { service, image: this.nodeImage });
+    new ServiceDescriptor(this, { service, migrate });
+    new CatalogInfo(this, { service });
+    new ServiceDockerfile(this, { service, image: this.nodeImage, extensions: dockerfile });
+    // The image runs compiled code: compile first, so a migration in src/ runs as the platform runs it.
+    if (migrate) new MigrateTask(this, { migrate, prepareTask: 'compile' });
     new LocalDevCompose(this, { service, environment: { SHUTDOWN_DELAY_MS: '0' } });
     new ServiceWorkflow(this, { service, verifySteps: nodeVerifySteps(nodeVersion, service.coverageThreshold) });
     new ServiceCodeOwners(this, { service });

@@ -1,5 +1,6 @@
 import { javascript, type ProjectOptions, SampleFile } from 'projen';
 import { staticSiteVerifySteps } from './ci/verify-steps';
+import { CatalogInfo } from './components/catalog-info';
 import { ServiceCodeOwners } from './components/code-owners';
 import { DependencyUpdates } from './components/dependency-updates';
 import { LocalDevCompose } from './components/local-dev-compose';
@@ -103,6 +104,7 @@ export class PavedStaticSite extends javascript.NodeProject {
     this.configureTasks();
 
     new ServiceDescriptor(this, { service });
+    new CatalogInfo(this, { service });
     new StaticSiteDockerfile(this, { service, buildImage: nodeImage, nginxImage, connectSources });
     // nginx writes its pid and temporary files to /tmp; everything else stays read-only, as on the platform.
     new LocalDevCompose(this, { service, tmpfs: ['/tmp'] });

@@ -114,8 +114,8 @@ describe('CI workflow', () => {
     ]);
     expect(wf.jobs.image.needs).toBe('verify');
     expect(wf.jobs.publish.needs).toBe('image');
-    expect(wf.jobs.verify.permissions).toEqual({ 'contents': 'read' });
-    expect(wf.jobs.image.permissions).toEqual({ 'contents': 'read' });
+    expect(wf.jobs.verify.permissions).toEqual({ contents: 'read' });
+    expect(wf.jobs.image.permissions).toEqual({ contents: 'read' });
     expect(wf.jobs.publish.permissions).toEqual({ 'contents': 'read', 'id-token': 'write' });
     const onMain = "github.event_name == 'push' && github.ref == 'refs/heads/main'";
     expect(wf.jobs.publish.if).toBe(onMain);

@@ -129,7 +129,7 @@ describe('build, tests and CI', () => {
     const pkg = out['package.json'];
     expect(pkg).toMatchObject({ type: 'module', private: true });
     expect(Object.keys(pkg.dependencies).sort()).toEqual(['react', 'react-dom']);
-    expect(pkg.devDependencies).toMatchObject({ 'vite': '^8.3.8', 'vitest': '^4.1.12', 'typescript': '~5.9.3', 'eslint': '^10.15.0', 'tsx': '*' });
+    expect(pkg.devDependencies).toMatchObject({ vite: '^8.3.8', vitest: '^4.1.12', typescript: '~5.9.3', eslint: '^10.15.0', tsx: '*' });
     expect(pkg.main).toBeUndefined();
   });
 });

@@ -396,6 +396,28 @@ describe('resolvePlatform with every override', () => {
       ],
       ingress: { host: 'api.example.com', path: '/', visibility: 'public' },
       dependsOn: ['postgres', 'redis'],
+      // The workload (issue 16): a web service with `port` is one HTTP port named http, probed on its health paths.
+      kind: 'web',
+      ports: [{ name: 'http', port: 8080, protocol: 'TCP', http: true, public: false }],
+      httpPort: { name: 'http', port: 8080, protocol: 'TCP', http: true, public: false },
+      probes: {
+        liveness: { type: 'http', path: '/health', port: 'http' },
+        readiness: { type: 'http', path: '/ready', port: 'http' },
+        startup: { type: 'http', path: '/health', port: 'http' },
+      },
+      command: undefined,
+      args: undefined,
+      sidecars: [],
+      initContainers: [],
+      volumes: [],
+      sharedVolumes: [],
+      nodeGroup: undefined,
+      run: undefined,
+      migrate: undefined,
+      writableRootFilesystem: undefined,
+      // Traffic (issue 16): no calls edges; the image is the platform's own (its ECR repository is created).
+      calls: [],
+      platformImage: true,
     });
     expect(Object.keys(envOf('dev').services[0].env)).toEqual(['A', 'B']);
     expect(envOf('dev').services[0]).toMatchObject({
@@ -406,6 +428,7 @@ describe('resolvePlatform with every override', () => {
     });
     expect(prod.services[1]).toMatchObject({
       image: 'public.ecr.aws/acme/site:2',
+      platformImage: false,
       runtime: 'static-site',
       health: { liveness: '/', readiness: '/' },
       scaling: { kind: 'fixed', replicas: 2 },

@@ -1,6 +1,5 @@
-import { type Problem, VALIDATION_RULES, validatePlatform } from '../src';
+import { type Problem, VALIDATION_RULES, validatePlatform, PlatformConfig } from '../src';
 import { type Mutable, mutableConfig } from './fixtures';
-import type { PlatformConfig } from '../src';
 
 type Config = Mutable<PlatformConfig>;
 
@@ -182,17 +181,40 @@ const CASES: Record<string, RuleCase> = {
       svc(c, 'api').environments = { ...svc(c, 'api').environments, dev: { enabled: false } };
     },
   },
+  'kafka-cluster-settings': {
+    fail: (c) => void (env(c, 'dev').data = { kafka: { mode: 'serverless', instanceType: 'kafka.m7g.large' } }),
+    path: 'environments[0].data.kafka.instanceType',
+    message: /applies to provisioned clusters only/,
+    pass: (c) => void (env(c, 'dev').data = { kafka: { mode: 'provisioned', instanceType: 'kafka.m7g.large', brokers: 4 } }),
+  },
+  'kafka-dependencies': {
+    fail: (c) => void Object.assign(svc(c, 'worker'), { dependsOn: ['redis', 'kafka'], kafka: { topics: ['orders'] } }),
+    path: 'services[1].dependsOn',
+    message: /'worker' needs kafka, which environment 'dev' does not have/,
+    pass: (c) => {
+      Object.assign(svc(c, 'worker'), { dependsOn: ['redis', 'kafka'], kafka: { topics: ['orders'] } });
+      env(c, 'dev').data = { kafka: { mode: 'serverless' } };
+      env(c, 'prod').data = { kafka: { mode: 'provisioned' } };
+    },
+  },
+  'kafka-topics': {
+    fail: (c) => void Object.assign(svc(c, 'worker'), { dependsOn: ['redis', 'kafka'], kafka: { topics: ['orders', '__consumer_offsets'] } }),
+    path: 'services[1].kafka.topics[1]',
+    message: /'__consumer_offsets' is an internal topic of Kafka/,
+    pass: (c) => void Object.assign(svc(c, 'worker'), { dependsOn: ['redis', 'kafka'], kafka: { topics: ['orders', 'orders.dlq'] } }),
+  },
   'service-names-unique': {
     fail: (c) => void (svc(c, 'worker').name = 'api'),
     path: 'services[1].name',
     message: /'api' is already used by services\[0\]/,
     pass: (c) => void (svc(c, 'worker').name = 'api-worker'),
   },
+  // Planted bug this catches: the old catalog-wide rule (two services on 8080 refused), and no check inside the pod.
   'service-ports-unique': {
-    fail: (c) => void (svc(c, 'worker').port = 8080),
-    path: 'services[1].port',
-    message: /8080 is already the port of services\[0\]/,
-    pass: (c) => void (svc(c, 'worker').port = 9090),
+    fail: (c) => void Object.assign(svc(c, 'worker'), { port: undefined, ports: [{ name: 'http', port: 8080, http: true }, { name: 'admin', port: 8080 }] }),
+    path: 'services[1].ports[1].port',
+    message: /8080\/TCP is already a port of the same pod \(services\[1\]\.ports\[0\]\)/,
+    pass: (c) => void Object.assign(svc(c, 'worker'), { port: 8080 }),
   },
   'ingress-host-in-domain': {
     fail: (c) => void (svc(c, 'api').ingress = { host: 'api.example.com' }),
@@ -205,6 +227,15 @@ const CASES: Record<string, RuleCase> = {
     path: 'services[1].ingress',
     message: /api.dev.acme.io\/ in 'dev', api.acme.io\/ in 'prod' are already served by services\[0\]/,
     pass: (c) => void (svc(c, 'worker').ingress = { host: 'api', path: '/jobs' }),
+  },
+  'sso-platform-hosts-reserved': {
+    fail: (c) => {
+      c.sso = { provider: 'github', clientId: 'Iv1.abc', clientSecret: 'sso/github', allowedGroups: ['acme/platform'] };
+      svc(c, 'api').ingress = { host: 'grafana' };
+    },
+    path: 'services[0].ingress.host',
+    message: /'grafana.dev.acme.io' in 'dev', 'grafana.acme.io' in 'prod' is reserved for the platform's Grafana or Argo CD while sso is set/,
+    pass: (c) => void (svc(c, 'api').ingress = { host: 'grafana' }),
   },
   'scaling-bounds': {
     fail: (c) => void (svc(c, 'api').autoscaling = { minReplicas: 5, maxReplicas: 3 }),
@@ -233,6 +264,12 @@ const CASES: Record<string, RuleCase> = {
     path: 'services[0].ci.promoteTo[1]',
     message: /'qa' is not an environment/,
     pass: (c) => void (svc(c, 'api').ci = { repository: 'acme/api', promoteTo: ['prod'] }),
+  },
+  'service-aws-resources': {
+    fail: (c) => void Object.assign(svc(c, 'api'), { ci: undefined, awsResources: { types: ['queue'] } }),
+    path: 'services[0].awsResources',
+    message: /needs services\[\]\.ci\.repository/,
+    pass: (c) => void Object.assign(svc(c, 'api'), { ci: { repository: 'acme/api' }, awsResources: { types: ['queue'] } }),
   },
   'no-secret-literals': {
     fail: (c) => void (svc(c, 'api').env = { DB_PASSWORD: 'hunter2' }),
@@ -274,6 +311,80 @@ const CASES: Record<string, RuleCase> = {
       svc(c, 'api').ingress = { host: 'api', visibility: 'public' };
     },
   },
+  'service-ports-exclusive': {
+    fail: (c) => void (svc(c, 'api').ports = [{ name: 'http', port: 8080, http: true }]),
+    path: 'services[0].ports',
+    message: /is set together with port/,
+    pass: (c) => {
+      delete svc(c, 'api').port;
+      svc(c, 'api').ports = [{ name: 'http', port: 8080, http: true }];
+    },
+  },
+  'workload-kind-fields': {
+    fail: (c) => void (svc(c, 'worker').volumes = [{ name: 'data', mountPath: '/data', size: '10Gi' }]),
+    path: 'services[1].volumes',
+    message: /is set on a 'web' service/,
+    pass: (c) => {
+      svc(c, 'worker').kind = 'stateful';
+      svc(c, 'worker').volumes = [{ name: 'data', mountPath: '/data', size: '10Gi' }];
+    },
+  },
+  'service-port-names-unique': {
+    fail: (c) => void (svc(c, 'worker').sidecars = [{ name: 'proxy', image: 'envoyproxy/envoy:v1.34.1', ports: [{ name: 'http', port: 9901 }] }]),
+    path: 'services[1].sidecars[0].ports[0].name',
+    message: /'http' is already the name of services\[1\]\.port/,
+    pass: (c) => void (svc(c, 'worker').sidecars = [{ name: 'proxy', image: 'envoyproxy/envoy:v1.34.1', ports: [{ name: 'admin', port: 9901 }] }]),
+  },
+  'service-public-ports': {
+    fail: (c) => void (svc(c, 'worker').sidecars = [{ name: 'node', image: 'ethereum/client-go:v1.15.11', ports: [{ name: 'p2p', port: 30303, http: true, public: true }] }]),
+    path: 'services[1].sidecars[0].ports[0].public',
+    message: /^is set on an HTTP port$/,
+    pass: (c) => void (svc(c, 'worker').sidecars = [{ name: 'node', image: 'ethereum/client-go:v1.15.11', ports: [{ name: 'p2p', port: 30303, public: true }] }]),
+  },
+  'service-node-group-known': {
+    fail: (c) => void (svc(c, 'worker').nodeGroup = 'gpu'),
+    path: 'services[1].nodeGroup',
+    message: /'gpu' is not a node group of 'dev' \(general\), 'prod' \(general\)/,
+    pass: (c) => void (svc(c, 'worker').nodeGroup = 'general'),
+  },
+  'sidecar-images-pinned': {
+    fail: (c) => void (svc(c, 'worker').sidecars = [{ name: 'proxy', image: 'envoyproxy/envoy:latest' }]),
+    path: 'services[1].sidecars[0].image',
+    message: /'envoyproxy\/envoy:latest' is tagged latest/,
+    pass: (c) => void (svc(c, 'worker').sidecars = [{ name: 'proxy', image: 'envoyproxy/envoy:v1.34.1' }]),
+  },
+  'service-chart-or-image': {
+    fail: (c) => void (svc(c, 'worker').chart = { repoUrl: 'https://charts.example.com', name: 'worker', version: '1.0.0' }),
+    path: 'services[1].image',
+    message: /is set together with chart/,
+    pass: (c) => {
+      const worker = svc(c, 'worker') as { image?: unknown; port?: unknown; chart?: unknown };
+      worker.chart = { repoUrl: 'https://charts.example.com', name: 'worker', version: '1.0.0' };
+      delete worker.image;
+      delete worker.port;
+    },
+  },
+  'service-calls-known': {
+    fail: (c) => void (svc(c, 'api').calls = ['ledger']),
+    path: 'services[0].calls[0]',
+    message: /'ledger' is not a service/,
+    pass: (c) => void (svc(c, 'api').calls = ['worker']),
+  },
+  'sso-configured': {
+    fail: (c) => void (svc(c, 'api').ingress = { host: 'api', auth: 'sso' }),
+    path: 'services[0].ingress.auth',
+    message: /is 'sso' but the platform names no sso provider/,
+    pass: (c) => {
+      svc(c, 'api').ingress = { host: 'api', auth: 'sso' };
+      c.sso = { provider: 'github', clientId: 'Iv1.abc', clientSecret: 'sso/github', allowedGroups: ['acme/platform'] };
+    },
+  },
+  'chart-values-no-secrets': {
+    fail: (c) => void c.services!.push({ name: 'db', chart: { repoUrl: 'https://charts.example.com', name: 'db', version: '1.0.0', values: { auth: { password: 'hunter2' } } } }),
+    path: 'services[2].chart.values.auth.password',
+    message: /looks like a literal password/,
+    pass: (c) => void c.services!.push({ name: 'db', chart: { repoUrl: 'https://charts.example.com', name: 'db', version: '1.0.0', values: { auth: { existingSecret: 'db-auth' } } } }),
+  },
   'waiver-dates': {
     fail: (c) => void (c.waivers = [{ rule: 'PAVED-AWS-RDS-001', resource: '*', reason: 'accepted for the demo', expires: '2027-02-30' }]),
     path: 'waivers[0].expires',
@@ -311,4 +422,28 @@ describe.each(VALIDATION_RULES.map((r) => [r.id]))('rule %s', (id) => {
   test('accepts the nearby valid variant', () => {
     expect(problemsOf(c.pass, id)).toEqual([]);
   });
+});
+
+// Planted bug this catches: an environment named `catalog`, whose GitOps folder would be the Backstage catalog's.
+test("environment-names-unique: 'catalog' is reserved for the GitOps branch's catalog folder", () => {
+  const problems = problemsOf((c) => void (env(c, 'prod').name = 'catalog'), 'environment-names-unique');
+  expect(problems).toEqual([expect.objectContaining({ path: 'environments[1].name', severity: 'error', message: expect.stringMatching(/'catalog' is reserved \(a folder of the GitOps branch\)/) })]);
+  expect(problemsOf((c) => void (env(c, 'prod').name = 'catalogs'), 'environment-names-unique')).toEqual([]);
+});
+
+// Planted bug this catches: a public port on a run-to-completion service (no Service would ever carry it).
+test('service-public-ports: a job or cron service, or an init container, has no public port', () => {
+  const jobWith = (c: Config) => {
+    const worker = svc(c, 'worker') as { kind?: string; port?: number; ports?: unknown };
+    worker.kind = 'job';
+    delete worker.port;
+    worker.ports = [{ name: 'p2p', port: 30303, protocol: 'UDP', public: true }];
+  };
+  expect(problemsOf(jobWith, 'service-public-ports')).toEqual([
+    expect.objectContaining({ path: 'services[1].ports[0].public', severity: 'error', message: "is set on a 'job' service", allowed: "public ports only with kind: 'web', 'worker' or 'stateful'" }),
+  ]);
+  const initWith = (c: Config) => void (svc(c, 'worker').initContainers = [{ name: 'seed', image: 'busybox:1.37.0', ports: [{ name: 'seed', port: 30304, public: true }] }]);
+  expect(problemsOf(initWith, 'service-public-ports')).toEqual([
+    expect.objectContaining({ path: 'services[1].initContainers[0].ports[0].public', message: expect.stringMatching(/is set on an init container/) }),
+  ]);
 });

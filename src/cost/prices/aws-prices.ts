@@ -46,12 +46,19 @@ const REGIONAL_META: Readonly<Record<RegionalSku, { service: AwsService; unit: P
   'kms.key': { service: 'AWS KMS', unit: 'key-month', description: 'KMS customer managed key, first year (rotation adds up to $2)' },
   'secretsmanager.secret': { service: 'AWS Secrets Manager', unit: 'secret-month', description: 'Secrets Manager secret' },
   'ecr.storage': { service: 'Amazon ECR', unit: 'GiB-month', description: 'ECR private repository storage (compressed layers)' },
+  'msk.serverless.cluster': { service: 'Amazon MSK', unit: 'hour', description: 'MSK Serverless cluster, per cluster-hour' },
+  'msk.serverless.partition': { service: 'Amazon MSK', unit: 'hour', description: 'MSK Serverless partition, per partition-hour' },
+  'msk.storage': { service: 'Amazon MSK', unit: 'GiB-month', description: 'MSK provisioned broker storage (EBS), per GiB-month' },
 };
+
+/** MSK prices: read for us-east-1 only; every other region derives them with its compute multiplier (layer 3). */
+type MskSku = 'msk.serverless.cluster' | 'msk.serverless.partition' | 'msk.storage';
 
 const SIZED_META: Readonly<Record<SizedFamily, string>> = {
   ec2: 'EC2 on-demand Linux instance-hour',
   rds: 'RDS PostgreSQL Single-AZ instance-hour',
   elasticache: 'ElastiCache Redis OSS node-hour',
+  msk: 'MSK provisioned (Standard) broker instance-hour',
 };
 
 const published = (usd: number, ...sources: string[]): RegionalPrice => ({ usd, basis: 'published', sources });
@@ -69,7 +76,7 @@ function sameEverywhere(region: string): Pick<Record<RegionalSku, RegionalPrice>
   };
 }
 
-const REGIONAL: Readonly<Record<string, Readonly<Record<RegionalSku, RegionalPrice>>>> = {
+const REGIONAL: Readonly<Record<string, Readonly<Record<Exclude<RegionalSku, MskSku>, RegionalPrice> & Partial<Record<MskSku, RegionalPrice>>>>> = {
   'us-east-1': {
     ...sameEverywhere('us-east-1'),
     'vpc.nat-gateway.hour': published(0.045, 'nat-basavytix', 'nat-costpatrol'),
@@ -84,6 +91,9 @@ const REGIONAL: Readonly<Record<string, Readonly<Record<RegionalSku, RegionalPri
     'cloudwatch.logs.ingest': published(0.5, 'cloudwatch-c3x'),
     'cloudwatch.logs.storage': published(0.03, 'cloudwatch-c3x'),
     'ecr.storage': published(0.1, 'ecr-cloudburn'),
+    'msk.serverless.cluster': published(0.75, 'msk-serverless-gist'),
+    'msk.serverless.partition': published(0.0015, 'msk-serverless-gist'),
+    'msk.storage': listPrice(0.1, 'msk-serverless-gist'),
   },
   'eu-west-1': {
     ...sameEverywhere('eu-west-1'),
@@ -133,7 +143,30 @@ function fromMonthly(monthly: Readonly<Record<string, number>>): Record<string, 
   );
 }
 
+/** `large`, `xlarge`, `2xlarge` and `4xlarge` of an RDS family whose sizes bill `large` x the size factor. */
+function rdsSizes(family: string, large: number): Record<string, number> {
+  const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
+  return { [`${family}.large`]: large, [`${family}.xlarge`]: round4(large * 2), [`${family}.2xlarge`]: round4(large * 4), [`${family}.4xlarge`]: round4(large * 8) };
+}
+
 const SIZED: readonly SizedGroup[] = [
+  // MSK provisioned Standard brokers, us-east-1: list prices (no page read on 2026-12-03 printed them); the types the
+  // profiles default to and their neighbours.
+  {
+    family: 'msk',
+    region: 'us-east-1',
+    basis: 'list-price',
+    sources: ['list-price'],
+    hourly: {
+      'kafka.t3.small': 0.0456,
+      'kafka.m5.large': 0.21,
+      'kafka.m5.xlarge': 0.42,
+      'kafka.m5.2xlarge': 0.84,
+      'kafka.m7g.large': 0.204,
+      'kafka.m7g.xlarge': 0.408,
+      'kafka.m7g.2xlarge': 0.816,
+    },
+  },
   // EC2, us-east-1: the Karpenter list generated from the AWS Pricing API (2026-07-20), verbatim.
   {
     family: 'ec2',
@@ -258,6 +291,23 @@ const SIZED: readonly SizedGroup[] = [
       'db.r6g.xlarge': 0.45,
       'db.r6i.large': 0.25,
       'db.r6i.xlarge': 0.5,
+    },
+  },
+  // Current generations, PostgreSQL, derived (rds-current-generations in sources.ts says how): Graviton3 and Graviton4
+  // from the published MySQL price times the PostgreSQL/MySQL ratio, 7th-generation Intel from the 6th times 1.05.
+  // Sizes bill `large` x the size factor.
+  {
+    family: 'rds',
+    region: 'us-east-1',
+    basis: 'derived',
+    sources: ['rds-current-generations', 'rds-mysql-terraform-provider', 'rds-graviton4-usage-ai'],
+    hourly: {
+      ...rdsSizes('db.m7g', 0.176),
+      ...rdsSizes('db.r7g', 0.25),
+      ...rdsSizes('db.m8g', 0.176),
+      ...rdsSizes('db.r8g', 0.25),
+      ...rdsSizes('db.m7i', 0.187),
+      ...rdsSizes('db.r7i', 0.2625),
     },
   },
   {
@@ -416,7 +466,7 @@ function fillGaps(entries: PriceEntry[]): void {
         add({ ...e, region, basis: 'list-price', sources: [...new Set(['list-price', ...e.sources])] });
         continue;
       }
-      const [factor, kind] = family === 'rds' || family === 'elasticache' ? [m.managed, 'managed-service'] : [m.compute, 'compute'];
+      const [factor, kind] = family === 'rds' || family === 'elasticache' || family === 'msk' ? [m.managed, 'managed-service'] : [m.compute, 'compute'];
       add({ ...e, region, usd: round6(e.usd * factor), basis: 'derived', sources: [...new Set([...e.sources, ...MULTIPLIER_SOURCES[m.basis]])], derivedFrom: how(factor, kind) });
     }
   }

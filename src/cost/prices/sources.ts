@@ -130,6 +130,33 @@ export const PRICE_SOURCES: readonly PriceSource[] = [
     note: 'eu-west-1: db.m6g.large instance cost $128/month; the hourly price is derived as 128 / 730, rounded to $0.175.',
   },
   {
+    id: 'rds-mysql-terraform-provider',
+    title: 'terraform-provider-aws RDS acceptance tests: `instanceClassesSlice`, instance classes ordered by price (package rds_test)',
+    url: 'https://github.com/hashicorp/terraform-provider-aws/tree/main/internal/service/rds',
+    asOf: '2024-02-02',
+    note:
+      'RDS for MySQL on-demand Single-AZ prices per hour (us-west-2, which bills these classes at the us-east-1 rate): db.m6g.large $0.152, ' +
+      'db.m7g.large $0.168, db.r6g.large $0.215, db.r7g.large $0.239, db.m6i.large $0.171. Read on 2026-12-03.',
+  },
+  {
+    id: 'rds-graviton4-usage-ai',
+    title: 'Usage.ai: RDS MySQL on Graviton, R7g and M7g price-performance guide',
+    url: 'https://www.usage.ai/blogs/aws/reserved-instances/rds/mysql/graviton-r7g/',
+    asOf: '2026-05-15',
+    note: 'Prices checked against the AWS API through Vantage (May 2026): Graviton4 (m8g, r8g) and Graviton3 (m7g, r7g) classes have identical on-demand rates. Read on 2026-12-03.',
+  },
+  {
+    id: 'rds-current-generations',
+    title: 'Paved: derivation of the RDS for PostgreSQL prices of current instance generations (src/cost/prices/aws-prices.ts)',
+    url: 'src/cost/prices/aws-prices.ts (in the Paved repository)',
+    asOf: '2026-12-03',
+    note:
+      'No page read on 2026-12-03 printed the us-east-1 PostgreSQL price of these classes, so they are derived: db.m7g/db.r7g = the MySQL price ' +
+      '(rds-mysql-terraform-provider) x 1.046, the PostgreSQL/MySQL ratio of db.m6g and db.r6g (0.159/0.152, 0.225/0.215); db.m8g/db.r8g = the ' +
+      'db.m7g/db.r7g price (rds-graviton4-usage-ai); db.m7i/db.r7i = db.m6i/db.r6i x 1.05, the step EC2 charges between these generations ' +
+      '(m7i.large $0.1008 / m6i.large $0.096, ec2-karpenter-2026-01). Replace with read prices when a source prints them.',
+  },
+  {
     id: 'elasticache-ec2instances-info',
     title: 'ec2instances.info ElastiCache price data (LeanerCloud/ec2-instances-info, data/elasticache-instances.json)',
     url: 'https://github.com/LeanerCloud/ec2-instances-info/blob/32acf84f42eb1b5d4f4b95bb3e749a75fbae94f9/data/elasticache-instances.json',
@@ -169,6 +196,16 @@ export const PRICE_SOURCES: readonly PriceSource[] = [
     title: 'Druva: 4 things you should know about your AWS backup bill',
     url: 'https://druva.com/blog/4-things-you-should-know-about-your-aws-backup-bill',
     note: 'RDS backups beyond the free allowance (100% of allocated storage) are billed at about $0.095 per GB-month.',
+  },
+  {
+    id: 'msk-serverless-gist',
+    title: 'Vantage (Everett Berry): Amazon MSK Serverless pricing dimensions (GitHub gist d24aa940ad43c313803248cea6366682)',
+    url: 'https://gist.github.com/EverettBerry/d24aa940ad43c313803248cea6366682',
+    asOf: '2022-10-03',
+    note:
+      'MSK Serverless, us-east-1: $0.75 per cluster-hour, $0.0015 per partition-hour, $0.10 per GiB-month of storage, $0.10 per GiB in, ' +
+      '$0.05 per GiB out. Read on 2026-12-03; the cluster and partition rates are used (data in/out and storage depend on traffic). The ' +
+      'provisioned broker storage rate ($0.10 per GiB-month) is the same list price.',
   },
   {
     id: 'list-price',

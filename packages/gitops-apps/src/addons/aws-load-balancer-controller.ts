@@ -1,4 +1,4 @@
-import { BRIDGE_ANNOTATIONS, bridgeAnnotationRef, type ResolvedEnvironment } from '@paved/shared-config';
+import { BRIDGE_ANNOTATIONS, bridgeAnnotationRef, type ResolvedEnvironment, ssoPlatformHosts } from '@paved/shared-config';
 import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import { type AddonSpec, type ResourceValues, resources } from './addon';
 import { autoModeIngress, renderAutoModeIngressClasses } from './auto-mode-ingress';
@@ -93,10 +93,12 @@ export const awsLoadBalancerController: AddonSpec<AwsLoadBalancerControllerValue
     // After the controller (whose webhooks validate these kinds), before the services that use them.
     wave: 'observability',
     options: { skipDryRunOnMissingResource: true },
-    render(scope, { env, labels }) {
+    render(scope, { platform, env, labels }) {
       // EKS Auto Mode serves Ingresses itself: its IngressClasses replace the chart's (no chart is installed).
       if (autoModeIngress(env)) return renderAutoModeIngressClasses(scope, env, labels);
-      const hosts = [...new Set(env.services.flatMap((s) => (s.ingress ? [s.ingress.host] : [])))].sort();
+      // The services' hosts and, with `sso`, Grafana's and Argo CD's (sso-platform-ingress.ts).
+      const platformHosts = Object.values(ssoPlatformHosts(platform, env));
+      const hosts = [...new Set([...env.services.flatMap((s) => (s.ingress ? [s.ingress.host] : [])), ...platformHosts])].sort();
       if (env.ingress.api === 'ingress') {
         if (env.services.some((s) => s.ingress?.visibility === 'internal')) {
           new k8s.KubeIngressClass(scope, 'internal-class', {

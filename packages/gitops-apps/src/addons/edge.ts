@@ -98,23 +98,3 @@ export const kong: AddonSpec = {
     resources: resources('100m', '256Mi', '512Mi'),
   }),
 };
-
-/**
- * oauth2-proxy chart (keys checked at oauth2-proxy-10.7.0; the 8.0/9.0/10.0 breaking changes touch the Redis subchart and
- * image keys, which Paved does not set): single sign-on in front of internal tools, secrets from an existing Secret.
- */
-export const oauth2Proxy: AddonSpec = {
-  name: 'oauth2-proxy',
-  values: ({ env, production }) => ({
-    replicaCount: production ? 2 : 1,
-    config: { existingSecret: 'oauth2-proxy' },
-    ingress: {
-      enabled: true,
-      className: INGRESS_CLASS,
-      annotations: albAnnotations('/ping'),
-      hosts: [`sso.${env.domain}`],
-      tls: [{ hosts: [`sso.${env.domain}`] }],
-    },
-    resources: resources('50m', '64Mi', '128Mi'),
-  }),
-};

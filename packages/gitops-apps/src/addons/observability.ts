@@ -1,9 +1,11 @@
 import type { IPrometheusRule } from '@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule';
-import { ADDON_ADMIN_SECRETS, ADDON_CATALOG, BRIDGE_ANNOTATIONS, LOKI_CLIENT_NAMESPACES, bridgeAnnotationRef } from '@paved/shared-config';
+import { ADDON_ADMIN_SECRETS, ADDON_CATALOG, BRIDGE_ANNOTATIONS, LOKI_CLIENT_NAMESPACES, bridgeAnnotationRef, grafanaUsesSso } from '@paved/shared-config';
 import { type AddonSpec, resources } from './addon';
 import { emit } from '../emit';
+import { grafanaSsoSecret, grafanaSsoValues } from './grafana-sso';
 import { LOKI_CLIENT_SECRET, LOKI_GATEWAY_HTPASSWD_SECRET, LOKI_GATEWAY_URL, LOKI_TENANT, lokiClientSecret, lokiGatewayHtpasswd, lokiNetworkPolicy } from './loki-auth';
 import { EXTERNAL_SECRETS_API_VERSION, type ExternalSecretV1, namespaceSecretStore } from './security';
+import { ebsCsiProvisioner } from '../platform/ebs-provisioner';
 import { ALERTMANAGER_SLACK_KEY, ALERTMANAGER_SLACK_SECRET, GRAFANA_ADMIN_SECRET, MONITORING_NAMESPACE, SECRET_STORE } from '../platform/names';
 
 export { LOKI_TENANT } from './loki-auth';
@@ -71,6 +73,9 @@ export const kubePrometheusStack: AddonSpec = {
   name: 'kube-prometheus-stack',
   values: ({ platform, env, production, has }) => {
     const slack = platform.alerting.slack;
+    // Grafana signs people in with the platform's single sign-on provider when the config names one (the client secret
+    // comes through External Secrets, like the admin password).
+    const sso = platform.sso && has('external-secrets') ? grafanaSsoValues(platform.sso, env) : undefined;
     return {
       alertmanager: {
         alertmanagerSpec: {
@@ -127,9 +132,13 @@ export const kubePrometheusStack: AddonSpec = {
         persistence: { enabled: true, type: 'pvc', storageClassName: PLATFORM_STORAGE_CLASS, accessModes: ['ReadWriteOnce'], size: '10Gi' },
         // The Loki gateway user, from the Secret External Secrets fills in monitoring; the data source names the
         // variables, which Grafana expands when it provisions data sources (the password never reaches Git).
-        envValueFrom: has('loki')
-          ? Object.fromEntries(['username', 'password'].map((key) => [`LOKI_${key.toUpperCase()}`, { secretKeyRef: { name: LOKI_CLIENT_SECRET, key } }]))
-          : {},
+        envValueFrom: {
+          ...(has('loki')
+            ? Object.fromEntries(['username', 'password'].map((key) => [`LOKI_${key.toUpperCase()}`, { secretKeyRef: { name: LOKI_CLIENT_SECRET, key } }]))
+            : {}),
+          ...sso?.env,
+        },
+        ...(sso ? { 'grafana.ini': sso.ini } : {}),
         // Loki requires a tenant: the data source sends the environment's, as Alloy writes it.
         additionalDataSources: has('loki')
           ? [{
@@ -155,7 +164,7 @@ export const kubePrometheusStack: AddonSpec = {
         apiVersion: 'storage.k8s.io/v1',
         kind: 'StorageClass',
         metadata: { name: PLATFORM_STORAGE_CLASS, labels: { ...labels } },
-        provisioner: 'ebs.csi.aws.com',
+        provisioner: ebsCsiProvisioner(env),
         parameters: { type: 'gp3', encrypted: 'true' },
         reclaimPolicy: 'Retain',
         volumeBindingMode: 'WaitForFirstConsumer',
@@ -180,6 +189,7 @@ export const kubePrometheusStack: AddonSpec = {
       const adminKeys = ADDON_ADMIN_SECRETS.grafana.keys.map((key) => ({ secretKey: key, remoteRef: { key: admin, property: key } }));
       emit(scope, externalSecret(GRAFANA_ADMIN_SECRET, adminKeys));
       if (has('loki')) emit(scope, lokiClientSecret(env, LOKI_CLIENT_NAMESPACES['kube-prometheus-stack'], labels));
+      if (grafanaUsesSso(platform.sso)) emit(scope, grafanaSsoSecret(env, platform.sso, labels));
       const slack = platform.alerting.slack;
       if (!slack) return;
       const webhook = env.naming.secretName(slack.webhookSecret);

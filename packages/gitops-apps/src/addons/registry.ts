@@ -2,8 +2,9 @@ import type { AddonName } from '@paved/shared-config';
 import type { AddonSpec } from './addon';
 import { alloy } from './alloy';
 import { awsLoadBalancerController } from './aws-load-balancer-controller';
-import { keycloak, kong, oauth2Proxy } from './edge';
+import { keycloak, kong } from './edge';
 import { externalDns } from './networking';
+import { oauth2Proxy } from './oauth2-proxy';
 import { kubePrometheusStack, loki, metricsServer, velero } from './observability';
 import { certManager, externalSecrets } from './security';
 

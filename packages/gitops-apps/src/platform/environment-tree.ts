@@ -8,8 +8,12 @@ import { commonLabels } from '../labels';
 import { GitopsLayout } from '../layout';
 import { DatabaseProvisioner } from '../services/db-provisioner';
 import { ServiceManifests } from '../services/service-manifests';
+import { renderThirdPartyCharts } from '../services/third-party-chart';
 import type { Manifest } from '../yaml';
+import { renderArgoCdSso } from './argocd-sso';
 import { renderAutoModeNetworkPolicy } from './auto-mode-network-policy';
+import { renderSsoPlatformIngress } from './sso-platform-ingress';
+import { serviceStorageClass } from '../workloads/storage-class';
 
 /** One rendered file of an environment: its path relative to the environment folder and its documents. */
 export interface RenderedFile {
@@ -66,6 +70,16 @@ export function renderEnvironment(platform: ResolvedPlatform, env: ResolvedEnvir
     appFiles.push({ path: `${GitopsLayout.APPS}/platform-auto-mode.yaml`, documents: [apps.platformDirectory('auto-mode', dir, 'operators') as unknown as Manifest] });
   }
 
+  // The StorageClass of service volumes, installed with the first stateful service (an environment without one renders
+  // nothing new): encrypted gp3, tagged for the environment's backup plan.
+  if (env.services.some((s) => s.kind === 'stateful')) {
+    const chart = new Chart(app, 'storage', { disableResourceNameHashes: true });
+    serviceStorageClass(chart, env, labels);
+    const dir = layout.platformDir('storage');
+    files.push({ path: `${dir}/manifests.yaml`, documents: chart.toJson() as Manifest[] });
+    appFiles.push({ path: `${GitopsLayout.APPS}/platform-storage.yaml`, documents: [apps.platformDirectory('storage', dir, 'operators') as unknown as Manifest] });
+  }
+
   // The database roles of the services and Keycloak, created by the one workload that can read the master secret.
   if (env.postgres) {
     const chart = new DatabaseProvisioner(app, 'db-provisioner', { platform, env, keycloak: enabled.has('keycloak') });
@@ -100,6 +114,9 @@ export function renderEnvironment(platform: ResolvedPlatform, env: ResolvedEnvir
     appFiles.push({ path: `${GitopsLayout.APPS}/service-${service.name}.yaml`, documents: [apps.service(service.name, chart.namespaceName, dir) as unknown as Manifest] });
   }
 
+  appFiles.push(...renderThirdPartyCharts(app, apps, env, labels));
+  appFiles.push(...renderArgoCdSso(app, apps, platform, env, labels));
+  appFiles.push(...renderSsoPlatformIngress(app, apps, platform, env, labels));
   const kinds = [...serviceKinds.values()].sort((a, b) => `${a.group}/${a.kind}`.localeCompare(`${b.group}/${b.kind}`));
   appFiles.push({ path: `${GitopsLayout.APPS}/projects.yaml`, documents: apps.projects(serviceNamespaces.sort(), kinds) as unknown as Manifest[] });
   appFiles.push({ path: `${GitopsLayout.APPS}/root.yaml`, documents: [apps.root() as unknown as Manifest] });

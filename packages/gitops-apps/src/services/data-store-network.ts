@@ -1,8 +1,8 @@
 import type { ResolvedEnvironment, ServiceDependency } from '@paved/shared-config';
 import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 
-/** Ports of the managed data stores (RDS PostgreSQL and ElastiCache Redis defaults, which Paved keeps). */
-export const DATA_STORE_PORTS: Readonly<Record<ServiceDependency, number>> = { postgres: 5432, redis: 6379 };
+/** Ports of the managed data stores (RDS PostgreSQL and ElastiCache Redis defaults, which Paved keeps; MSK's SASL/IAM listener). */
+export const DATA_STORE_PORTS: Readonly<Record<ServiceDependency, number>> = { postgres: 5432, redis: 6379, kafka: 9098 };
 
 /**
  * Egress from a service to a managed data store: the data subnets when Paved carves them, else the private ranges

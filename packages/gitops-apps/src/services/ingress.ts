@@ -2,6 +2,7 @@ import type { ResolvedEnvironment, ResolvedService } from '@paved/shared-config'
 import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
 import type { Construct } from 'constructs';
 import { emit } from '../emit';
+import { SSO_PROXY_HEALTH_PATH, ssoProxy, ssoProxyName } from './sso-proxy';
 import { GATEWAY_NAMESPACE, INGRESS_CLASS, INGRESS_CLASS_INTERNAL } from '../platform/names';
 
 /**
@@ -38,36 +39,81 @@ export interface ServiceIngressProps {
  * A service's route from the environment's shared ALB: an Ingress on the `alb` IngressClass (group, scheme, TLS policy
  * and redirect come from its IngressClassParams) or, for internal services, on `alb-internal` with the same settings
  * as annotations; or, with `ingress.api: 'gateway'`, an HTTPRoute on the environment's Gateway. Pods are IP targets, so
- * the Service stays ClusterIP; the ALB health-checks the readiness path.
+ * the Service stays ClusterIP; the ALB health-checks the readiness path. With `auth: 'sso'` the route leads to the
+ * service's oauth2-proxy (`<service>-sso`, see sso-proxy.ts), health-checked on its `/ping`.
  */
 export function serviceIngress(scope: Construct, props: ServiceIngressProps): void {
   const { env, service: svc, metadata } = props;
   const ingress = svc.ingress;
   if (!ingress) return;
+  // Single sign-on: the route leads to the service's oauth2-proxy, which passes signed-in requests on.
+  if (ingress.sso) {
+    ssoProxy(scope, {
+      env, service: svc, sso: ingress.sso, labels: metadata.labels, internalSourceRanges: props.internalSourceRanges, servicePort: props.servicePort,
+    });
+  }
+  albRoute(scope, 'Ingress', {
+    env,
+    metadata,
+    host: ingress.host,
+    path: ingress.path,
+    backend: { name: ingress.sso ? ssoProxyName(svc.name) : svc.name, port: props.servicePort, portName: 'http' },
+    healthcheckPath: ingress.sso ? SSO_PROXY_HEALTH_PATH : svc.health.readiness,
+    internal: ingress.visibility === 'internal',
+    internalSourceRanges: props.internalSourceRanges,
+  });
+}
+
+export interface AlbRouteProps {
+  readonly env: ResolvedEnvironment;
+  readonly metadata: { readonly name: string; readonly namespace: string; readonly labels: Record<string, string> };
+  readonly host: string;
+  /** @default '/' */
+  readonly path?: string;
+  /** The Service the ALB sends to (its pods are IP targets); the Ingress names the port by `portName` when given. */
+  readonly backend: { readonly name: string; readonly port: number; readonly portName?: string };
+  readonly healthcheckPath: string;
+  /** On the internal ALB (`alb-internal`) rather than the environment's public one. @default false */
+  readonly internal?: boolean;
+  /** Sources an internal ALB accepts (the VPC). */
+  readonly internalSourceRanges: readonly string[];
+  /** Further `alb.ingress.kubernetes.io/*` annotations (Ingress API only). @default - none */
+  readonly annotations?: Readonly<Record<string, string>>;
+}
+
+/**
+ * One host's route from the environment's shared ALB, the one source of its annotations: an Ingress on the `alb`
+ * IngressClass (group, scheme, TLS policy and redirect come from its IngressClassParams) or on `alb-internal` with the
+ * same settings as annotations; or, with `ingress.api: 'gateway'`, an HTTPRoute on the environment's Gateway (which has a
+ * listener for the host). Used by services and by the platform's own tools (Grafana, Argo CD: sso-platform-ingress.ts).
+ */
+export function albRoute(scope: Construct, id: string, props: AlbRouteProps): void {
+  const { env, metadata, host, backend } = props;
+  const path = props.path ?? '/';
   if (env.ingress.api === 'gateway') {
     emit(scope, {
       apiVersion: 'gateway.networking.k8s.io/v1',
       kind: 'HTTPRoute',
       metadata: { ...metadata, labels: { ...metadata.labels } },
       spec: {
-        parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: GATEWAY_NAMESPACE, name: GATEWAY_NAME, sectionName: httpsListenerName(ingress.host) }],
-        hostnames: [ingress.host],
+        parentRefs: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: GATEWAY_NAMESPACE, name: GATEWAY_NAME, sectionName: httpsListenerName(host) }],
+        hostnames: [host],
         rules: [{
-          matches: [{ path: { type: 'PathPrefix', value: ingress.path } }],
-          backendRefs: [{ name: svc.name, port: props.servicePort }],
+          matches: [{ path: { type: 'PathPrefix', value: path } }],
+          backendRefs: [{ name: backend.name, port: backend.port }],
         }],
       },
     });
     return;
   }
-  const internal = ingress.visibility === 'internal';
-  new k8s.KubeIngress(scope, 'Ingress', {
+  const internal = props.internal ?? false;
+  new k8s.KubeIngress(scope, id, {
     metadata: {
       ...metadata,
       annotations: {
         'alb.ingress.kubernetes.io/listen-ports': ALB_LISTEN_PORTS,
         'alb.ingress.kubernetes.io/target-type': 'ip',
-        'alb.ingress.kubernetes.io/healthcheck-path': svc.health.readiness,
+        'alb.ingress.kubernetes.io/healthcheck-path': props.healthcheckPath,
         'alb.ingress.kubernetes.io/success-codes': '200-399',
         ...(internal
           ? {
@@ -86,21 +132,22 @@ export function serviceIngress(scope: Construct, props: ServiceIngressProps): vo
             ...(env.ingress.wafAclArn ? { 'alb.ingress.kubernetes.io/wafv2-acl-arn': env.ingress.wafAclArn } : {}),
           }
           : {}),
+        ...props.annotations,
       },
     },
     spec: {
       ingressClassName: internal ? INGRESS_CLASS_INTERNAL : INGRESS_CLASS,
       // No secretName: the ALB terminates TLS with the ACM certificate it discovers for the host.
-      tls: [{ hosts: [ingress.host] }],
+      tls: [{ hosts: [host] }],
       rules: [
         {
-          host: ingress.host,
+          host,
           http: {
             paths: [
               {
-                path: ingress.path,
+                path,
                 pathType: 'Prefix',
-                backend: { service: { name: svc.name, port: { name: 'http' } } },
+                backend: { service: { name: backend.name, port: backend.portName ? { name: backend.portName } : { number: backend.port } } },
               },
             ],
           },

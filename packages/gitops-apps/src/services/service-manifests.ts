@@ -12,6 +12,8 @@ import {
   type ResolvedEnvironment,
   type ResolvedPlatform,
   type ResolvedService,
+  type ServiceDependency,
+  DEFAULT_PORT_NAME,
 } from '@paved/shared-config';
 import { Chart } from 'cdk8s';
 import * as k8s from 'cdk8s-plus-33/lib/imports/k8s';
@@ -22,12 +24,24 @@ import { EXTERNAL_SECRETS_API_VERSION, type ExternalSecretV1, namespaceSecretSto
 import { emit } from '../emit';
 import { LABELS, commonLabels, labelValue, selectorLabels } from '../labels';
 import { serviceIngress } from './ingress';
+import { servicePublicPorts } from './public-ports';
+import { serviceCallPolicies } from './service-calls';
 import { MONITORING_NAMESPACE, SECRET_STORE } from '../platform/names';
+import {
+  MIGRATION_PREREQUISITE_WAVE,
+  SERVICE_PORT,
+  metricsPorts,
+  migrationInstance,
+  migrationJob,
+  serviceCronJob,
+  serviceDeployment,
+  serviceJob,
+  servicePorts,
+  serviceStatefulSet,
+  type WorkloadProps,
+} from '../workloads';
 
-/** UID and GID the service images run as (the service blueprint's Dockerfile sets `USER 1000:1000`). */
-export const RUNTIME_UID = 1000;
-/** Port the Service exposes inside the cluster; the container port is the service's own. */
-export const SERVICE_PORT = 80;
+export { RUNTIME_UID, SERVICE_PORT } from '../workloads';
 /** Path of the Prometheus metrics every Paved service serves. */
 export const METRICS_PATH = '/metrics';
 
@@ -69,9 +83,13 @@ export class ServiceManifests extends Chart {
       ...(svc.team ? { [LABELS.team]: labelValue(svc.team) } : {}),
     };
     const meta = (name: string, extra: Record<string, string> = {}) => ({ name, namespace: ns, labels: { ...labels, ...extra } });
+    // With a migration, what it needs is applied in an earlier sync wave than the migration itself (workloads/migration.ts).
+    const early = svc.migrate ? { annotations: { ...MIGRATION_PREREQUISITE_WAVE } } : {};
+    const earlyMeta = (name: string) => ({ ...meta(name), ...early });
 
     new k8s.KubeNamespace(this, 'Namespace', {
       metadata: {
+        ...early,
         name: ns,
         labels: {
           ...labels,
@@ -81,7 +99,7 @@ export class ServiceManifests extends Chart {
     });
 
     new k8s.KubeServiceAccount(this, 'ServiceAccount', {
-      metadata: meta(svc.name),
+      metadata: earlyMeta(svc.name),
       // Services do not talk to the Kubernetes API: no token in their pods.
       automountServiceAccountToken: false,
     });
@@ -97,10 +115,13 @@ export class ServiceManifests extends Chart {
     if (!Object.hasOwn(svc.env, 'AWS_REGION')) envVars.push({ name: 'AWS_REGION', value: env.region });
     if (addons.externalSecrets) {
       // The namespace's own SecretStore, assuming the namespace's reader role (platform-infra SecretsReaderRole).
-      if (svc.secrets.length > 0 || svc.dependsOn.length > 0) emit(this, namespaceSecretStore(env, ns, labels));
+      if (svc.secrets.length > 0 || svc.dependsOn.length > 0) {
+        const store = namespaceSecretStore(env, ns, labels);
+        emit(this, { ...store, metadata: { ...store.metadata, ...early } });
+      }
       if (svc.secrets.length > 0) {
         const secretName = `${svc.name}-secrets`;
-        emit(this, externalSecret(meta(secretName), secretName, svc.secrets.map((s) => ({
+        emit(this, externalSecret(earlyMeta(secretName), secretName, svc.secrets.map((s) => ({
           secretKey: s.envVar,
           remoteRef: { key: s.secretName, ...(s.key ? { property: s.key } : {}) },
         }))));
@@ -110,7 +131,7 @@ export class ServiceManifests extends Chart {
         const secretName = `${svc.name}-${store}`;
         const connection = dataStoreEnv(env, svc.name)[store];
         emit(this, externalSecret(
-          meta(secretName),
+          earlyMeta(secretName),
           secretName,
           CONNECTION_SECRET_KEYS[store].map((key) => ({
             secretKey: key,
@@ -124,101 +145,46 @@ export class ServiceManifests extends Chart {
     }
     this.secretsRead = secretsRead;
 
-    const probe = (path: string, periodSeconds: number, failureThreshold: number): k8s.Probe => ({
-      httpGet: { path, port: k8s.IntOrString.fromString('http') },
-      periodSeconds,
-      failureThreshold,
-      timeoutSeconds: 2,
-    });
-    const replicas = svc.scaling.kind === 'fixed' ? svc.scaling.replicas : undefined;
     const version = labelValue(imageTag(svc.image));
-    new k8s.KubeDeployment(this, 'Deployment', {
-      metadata: meta(svc.name),
-      spec: {
-        // With an HPA, the Deployment leaves replicas alone so that syncs never fight the autoscaler.
-        replicas,
-        revisionHistoryLimit: 5,
-        selector: { matchLabels: selector },
-        strategy: {
-          type: 'RollingUpdate',
-          rollingUpdate: { maxUnavailable: k8s.IntOrString.fromNumber(0), maxSurge: k8s.IntOrString.fromString('25%') },
-        },
-        template: {
-          metadata: { labels: { ...labels, ...(version ? { [LABELS.version]: version } : {}) } },
-          spec: {
-            serviceAccountName: svc.name,
-            automountServiceAccountToken: false,
-            enableServiceLinks: false,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: RUNTIME_UID,
-              runAsGroup: RUNTIME_UID,
-              fsGroup: RUNTIME_UID,
-              seccompProfile: { type: 'RuntimeDefault' },
-            },
-            topologySpreadConstraints: [
-              {
-                maxSkew: 1,
-                topologyKey: 'topology.kubernetes.io/zone',
-                whenUnsatisfiable: env.profile === 'production' ? 'DoNotSchedule' : 'ScheduleAnyway',
-                labelSelector: { matchLabels: selector },
-                matchLabelKeys: ['pod-template-hash'],
-              },
-              {
-                maxSkew: 1,
-                topologyKey: 'kubernetes.io/hostname',
-                whenUnsatisfiable: 'ScheduleAnyway',
-                labelSelector: { matchLabels: selector },
-                matchLabelKeys: ['pod-template-hash'],
-              },
-            ],
-            terminationGracePeriodSeconds: 30,
-            containers: [
-              {
-                name: svc.name,
-                image: svc.image,
-                imagePullPolicy: 'IfNotPresent',
-                ports: [{ name: 'http', containerPort: svc.port, protocol: 'TCP' }],
-                env: envVars.length > 0 ? envVars : undefined,
-                resources: {
-                  requests: { cpu: k8s.Quantity.fromString(svc.resources.cpu), memory: k8s.Quantity.fromString(svc.resources.memory) },
-                  // The memory request is also the limit: a pod never gets OOM-killed for memory it was promised.
-                  limits: { memory: k8s.Quantity.fromString(svc.resources.memory) },
-                },
-                startupProbe: probe(svc.health.liveness, 5, 24),
-                livenessProbe: probe(svc.health.liveness, 10, 3),
-                readinessProbe: probe(svc.health.readiness, 5, 2),
-                securityContext: {
-                  allowPrivilegeEscalation: false,
-                  privileged: false,
-                  readOnlyRootFilesystem: true,
-                  runAsNonRoot: true,
-                  capabilities: { drop: ['ALL'] },
-                  seccompProfile: { type: 'RuntimeDefault' },
-                },
-                volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
-              },
-            ],
-            volumes: [{ name: 'tmp', emptyDir: { sizeLimit: k8s.Quantity.fromString('64Mi') } }],
-          },
-        },
-      },
-    });
+    const podLabels = { ...labels, ...(version ? { [LABELS.version]: version } : {}) };
+    const workload: WorkloadProps = { env, service: svc, envVars, metadata: meta(svc.name), podLabels, selector };
+    switch (svc.kind) {
+      case 'web':
+      case 'worker':
+        serviceDeployment(this, workload);
+        break;
+      case 'stateful':
+        serviceStatefulSet(this, workload);
+        break;
+      case 'job':
+        serviceJob(this, workload);
+        break;
+      case 'cron':
+        serviceCronJob(this, workload);
+        break;
+    }
+    const migrationLabels = { ...podLabels, [LABELS.instance]: migrationInstance(svc.name), [LABELS.component]: 'migration' };
+    migrationJob(this, { ...workload, metadata: { ...meta(`${svc.name}-migrate`), labels: migrationLabels }, podLabels: migrationLabels });
 
-    new k8s.KubeService(this, 'Service', {
-      metadata: meta(svc.name),
-      spec: {
-        type: 'ClusterIP',
-        selector,
-        ports: [{ name: 'http', port: SERVICE_PORT, targetPort: k8s.IntOrString.fromString('http'), protocol: 'TCP' }],
-      },
-    });
+    // A web service is reached through its ClusterIP Service; a stateful one's pods through its headless Service.
+    if (svc.kind === 'web' || svc.kind === 'stateful') {
+      new k8s.KubeService(this, 'Service', {
+        metadata: meta(svc.name),
+        spec: {
+          type: 'ClusterIP',
+          clusterIp: svc.kind === 'stateful' ? 'None' : undefined,
+          selector,
+          ports: servicePorts(svc),
+        },
+      });
+    }
 
-    if (svc.scaling.kind === 'autoscaling') {
+    const longRunning = svc.kind === 'web' || svc.kind === 'worker' || svc.kind === 'stateful';
+    if (svc.scaling.kind === 'autoscaling' && longRunning) {
       new k8s.KubeHorizontalPodAutoscalerV2(this, 'Autoscaler', {
         metadata: meta(svc.name),
         spec: {
-          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: svc.name },
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: svc.kind === 'stateful' ? 'StatefulSet' : 'Deployment', name: svc.name },
           minReplicas: svc.scaling.minReplicas,
           maxReplicas: svc.scaling.maxReplicas,
           metrics: [
@@ -232,24 +198,29 @@ export class ServiceManifests extends Chart {
     }
 
     // One pod at a time may go during node drains: always allows a disruption, and stays below the HPA's minimum.
-    new k8s.KubePodDisruptionBudget(this, 'DisruptionBudget', {
-      metadata: meta(svc.name),
-      spec: {
-        maxUnavailable: k8s.IntOrString.fromNumber(1),
-        selector: { matchLabels: selector },
-        unhealthyPodEvictionPolicy: 'AlwaysAllow',
-      },
-    });
+    if (longRunning) {
+      new k8s.KubePodDisruptionBudget(this, 'DisruptionBudget', {
+        metadata: meta(svc.name),
+        spec: {
+          maxUnavailable: k8s.IntOrString.fromNumber(1),
+          selector: { matchLabels: selector },
+          unhealthyPodEvictionPolicy: 'AlwaysAllow',
+        },
+      });
+    }
 
-    if (svc.ingress && addons.ingressController) {
+    if (svc.ingress && svc.kind === 'web' && addons.ingressController) {
       serviceIngress(this, {
         env, service: svc, metadata: meta(svc.name), internalSourceRanges: internalSourceRanges(env), servicePort: SERVICE_PORT,
       });
     }
 
     this.networkPolicies(svc, meta, selector, env, addons);
+    serviceCallPolicies(this, { env, service: svc, metadata: meta });
+    servicePublicPorts(this, { env, service: svc, metadata: meta, selector });
 
     if (addons.prometheus) {
+      const httpScraped = svc.runtime !== 'static-site' && scraped(svc);
       const monitor: IServiceMonitor = {
         apiVersion: 'monitoring.coreos.com/v1',
         kind: 'ServiceMonitor',
@@ -257,11 +228,16 @@ export class ServiceManifests extends Chart {
         spec: {
           selector: { matchLabels: selector },
           namespaceSelector: { matchNames: [ns] },
-          endpoints: [{ port: 'http', path: METRICS_PATH, interval: '30s', scrapeTimeout: '10s' }],
+          endpoints: [
+            ...(httpScraped ? [{ port: svc.httpPort?.name ?? DEFAULT_PORT_NAME, path: METRICS_PATH, interval: '30s', scrapeTimeout: '10s' }] : []),
+            ...metricsPorts(svc).map((p) => ({ port: p.name, path: METRICS_PATH, interval: '30s', scrapeTimeout: '10s' })),
+          ],
         },
       };
       // A static site (nginx) serves no /metrics: its health is measured by the replica rules (and the ALB's own metrics).
-      if (svc.runtime !== 'static-site') emit(this, monitor);
+      // Prometheus scrapes through a Service: the HTTP port of a web or stateful service, and every port named `metrics`
+      // (a sidecar's too); workers, jobs and services with neither are not scraped.
+      if (httpScraped || metricsPorts(svc).length > 0) emit(this, monitor);
       emit(this, serviceRules(svc, ns, meta(svc.name)));
     }
   }
@@ -273,26 +249,31 @@ export class ServiceManifests extends Chart {
     env: ResolvedEnvironment,
     addons: ServiceManifestsProps['addons'],
   ): void {
-    const port = k8s.IntOrString.fromString('http');
+    const port = k8s.IntOrString.fromString(svc.httpPort?.name ?? DEFAULT_PORT_NAME);
     new k8s.KubeNetworkPolicy(this, 'DefaultDeny', {
       metadata: meta('default-deny'),
       spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
     });
     const ingress: k8s.NetworkPolicyIngressRule[] = [];
-    if (svc.ingress && addons.ingressController) {
+    // Behind single sign-on the ALB reaches only the proxy (sso-proxy.ts lets the proxy in, `from-sso-proxy`).
+    if (svc.ingress && svc.kind === 'web' && addons.ingressController && !svc.ingress.sso) {
       // The ALB sends to pod IPs (IP targets) from its nodes in the VPC's subnets.
       ingress.push({
         from: internalSourceRanges(env).map((cidr) => ({ ipBlock: { cidr } })),
         ports: [{ protocol: 'TCP', port }],
       });
     }
-    if (addons.prometheus) {
+    const metrics = metricsPorts(svc);
+    if (addons.prometheus && (scraped(svc) || metrics.length > 0)) {
       ingress.push({
         from: [{
           namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': MONITORING_NAMESPACE } },
           podSelector: { matchLabels: { [LABELS.name]: 'prometheus' } },
         }],
-        ports: [{ protocol: 'TCP', port }],
+        ports: [
+          ...(scraped(svc) ? [{ protocol: 'TCP', port }] : []),
+          ...metrics.map((p) => ({ protocol: 'TCP', port: k8s.IntOrString.fromString(p.name) })),
+        ],
       });
     }
     const egress: k8s.NetworkPolicyEgressRule[] = [
@@ -315,7 +296,23 @@ export class ServiceManifests extends Chart {
         egress,
       },
     });
+    // The migration pods (their own instance label) reach what the service reaches, and accept nothing.
+    if (svc.migrate) {
+      new k8s.KubeNetworkPolicy(this, 'AllowMigration', {
+        metadata: { ...meta(migrationInstance(svc.name)), annotations: { ...MIGRATION_PREREQUISITE_WAVE } },
+        spec: {
+          podSelector: { matchLabels: { [LABELS.name]: svc.name, [LABELS.instance]: migrationInstance(svc.name) } },
+          policyTypes: ['Ingress', 'Egress'],
+          egress,
+        },
+      });
+    }
   }
+}
+
+/** Whether Prometheus scrapes the service: through the HTTP port of its Service (web, or stateful with an HTTP port). */
+function scraped(svc: ResolvedService): boolean {
+  return (svc.kind === 'web' || svc.kind === 'stateful') && svc.httpPort !== undefined;
 }
 
 export const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
@@ -341,7 +338,7 @@ export interface DataStoreEnv {
  * service blueprint's code reads, without the password; the `PG*` variables are what PostgreSQL clients read. TLS is
  * `verify-full` against the RDS certificate authorities, which the service image carries at `RDS_CA_BUNDLE_PATH`.
  */
-export function dataStoreEnv(env: ResolvedEnvironment, service: string): Readonly<Record<'postgres' | 'redis', DataStoreEnv>> {
+export function dataStoreEnv(env: ResolvedEnvironment, service: string): Readonly<Record<ServiceDependency, DataStoreEnv>> {
   const role = databaseRole(service);
   const cacheUser = redisUser(env.naming, service);
   return {
@@ -368,6 +365,12 @@ export function dataStoreEnv(env: ResolvedEnvironment, service: string): Readonl
         // The cache name an ElastiCache IAM token is signed for.
         REDIS_CACHE_NAME: env.redis?.replicationGroupId ?? '',
       },
+    },
+    kafka: {
+      // MSK: SASL over TLS with an IAM signature (Pod Identity credentials); the groups the role allows are
+      // `<service>` and `<service>-*`.
+      fromSecret: { KAFKA_BOOTSTRAP_SERVERS: '{{ .bootstrapServers }}' },
+      plain: { KAFKA_AUTH: 'iam', KAFKA_CONSUMER_GROUP: service, KAFKA_SECURITY_PROTOCOL: 'SASL_SSL' },
     },
   };
 }
@@ -409,8 +412,32 @@ function serviceRules(
   metadata: IPrometheusRule['metadata'],
 ): IPrometheusRule {
   const sel = `namespace="${ns}", deployment="${svc.name}"`;
-  const rules: NonNullable<NonNullable<NonNullable<IPrometheusRule['spec']>['groups']>[number]['rules']> = [
-    {
+  const rules: NonNullable<NonNullable<NonNullable<IPrometheusRule['spec']>['groups']>[number]['rules']> = [];
+  if (svc.kind === 'job' || svc.kind === 'cron') {
+    rules.push({
+      alert: 'ServiceJobFailed',
+      expr: `kube_job_status_failed{namespace="${ns}", job_name=~"${svc.name}.*"} > 0`,
+      for: '5m',
+      labels: { severity: 'warning', service: svc.name },
+      annotations: {
+        summary: `${svc.name}: a run failed`,
+        description: '{{ $labels.namespace }}/{{ $labels.job_name }} failed.',
+      },
+    });
+  } else if (svc.kind === 'stateful') {
+    const set = `namespace="${ns}", statefulset="${svc.name}"`;
+    rules.push({
+      alert: 'ServiceReplicasUnavailable',
+      expr: `kube_statefulset_status_replicas_ready{${set}} < kube_statefulset_replicas{${set}}`,
+      for: '10m',
+      labels: { severity: 'warning', service: svc.name },
+      annotations: {
+        summary: `${svc.name}: fewer replicas ready than desired`,
+        description: '{{ $labels.namespace }}/{{ $labels.statefulset }} has had {{ $value }} ready replicas, fewer than desired, for 10 minutes.',
+      },
+    });
+  } else {
+    rules.push({
       alert: 'ServiceReplicasUnavailable',
       expr: `kube_deployment_status_replicas_available{${sel}} < kube_deployment_spec_replicas{${sel}}`,
       for: '10m',
@@ -419,9 +446,9 @@ function serviceRules(
         summary: `${svc.name}: fewer replicas available than desired`,
         description: '{{ $labels.namespace }}/{{ $labels.deployment }} has had {{ $value }} available replicas, fewer than desired, for 10 minutes.',
       },
-    },
-  ];
-  if (svc.scaling.kind === 'autoscaling') {
+    });
+  }
+  if (svc.scaling.kind === 'autoscaling' && svc.kind !== 'job' && svc.kind !== 'cron') {
     const hpa = `namespace="${ns}", horizontalpodautoscaler="${svc.name}"`;
     rules.push({
       alert: 'ServiceAutoscalerAtMaximum',
@@ -435,7 +462,7 @@ function serviceRules(
     });
   }
   // The ALB's own counters live in CloudWatch: the ratio is read from the request histogram every Paved service serves.
-  if (svc.ingress && svc.runtime !== 'static-site') {
+  if (svc.ingress && svc.kind === 'web' && svc.runtime !== 'static-site') {
     const req = `namespace="${ns}", service="${svc.name}"`;
     rules.push({
       alert: 'ServiceIngressErrorRatio',

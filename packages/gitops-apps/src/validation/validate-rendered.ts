@@ -1,3 +1,4 @@
+import { CHART_BACKENDS } from '@paved/shared-config';
 import type { RenderedFile } from '../platform/environment-tree';
 import type { Manifest } from '../yaml';
 import { schemaValidator } from './schema-validators';
@@ -52,13 +53,19 @@ export function validateRendered(files: readonly RenderedFile[], repoPath = ''):
   const gitopsRepos = new Set(all.filter(({ doc }) => doc.kind === 'Application' && doc.metadata.name === 'root').map(({ doc }) => (doc as any).spec?.source?.repoURL));
   const inNamespace = (ns: string | undefined, kind: string) => all.filter(({ doc }) => doc.kind === kind && doc.metadata.namespace === ns);
   const podLabels = (ns: string | undefined) =>
-    [...inNamespace(ns, 'Deployment'), ...inNamespace(ns, 'Job')].map(({ doc }) => (doc as any).spec?.template?.metadata?.labels as Record<string, string>);
+    [
+      ...[...inNamespace(ns, 'Deployment'), ...inNamespace(ns, 'StatefulSet'), ...inNamespace(ns, 'Job')].map(({ doc }) => (doc as any).spec?.template?.metadata?.labels),
+      ...inNamespace(ns, 'CronJob').map(({ doc }) => (doc as any).spec?.jobTemplate?.spec?.template?.metadata?.labels),
+      // Pods of charts (Grafana, Argo CD's server) that rendered NetworkPolicies select.
+      ...CHART_BACKENDS.filter((b) => b.namespace === ns).map((b) => b.podLabels),
+    ] as Record<string, string>[];
 
   for (const { file, doc } of all) {
     const spec = (doc as any).spec;
     const ns = doc.metadata.namespace;
     switch (doc.kind) {
       case 'Deployment':
+      case 'StatefulSet':
         if (!matches(spec?.selector?.matchLabels, spec?.template?.metadata?.labels)) report(file, doc, 'selector does not match the pod template labels');
         break;
       case 'Service':
@@ -83,7 +90,11 @@ export function validateRendered(files: readonly RenderedFile[], repoPath = ''):
           for (const p of rule.http?.paths ?? []) {
             const svc = p.backend?.service;
             const target = inNamespace(ns, 'Service').find(({ doc: d }) => d.metadata.name === svc?.name);
-            if (!target) {report(file, doc, `backend service ${svc?.name} does not exist`);} else if (!((target.doc as any).spec?.ports ?? []).some((port: any) => port.name === svc.port?.name || port.port === svc.port?.number)) {
+            // A chart's Service (Grafana, Argo CD's server), created at install: its name and port are known facts.
+            const chart = CHART_BACKENDS.find((b) => b.namespace === ns && b.service === svc?.name);
+            if (chart) {
+              if (svc.port?.name !== chart.portName && svc.port?.number !== chart.port) report(file, doc, `backend service ${svc.name} has no port ${svc.port?.name ?? svc.port?.number}`);
+            } else if (!target) {report(file, doc, `backend service ${svc?.name} does not exist`);} else if (!((target.doc as any).spec?.ports ?? []).some((port: any) => port.name === svc.port?.name || port.port === svc.port?.number)) {
               report(file, doc, `backend service ${svc.name} has no port ${svc.port?.name ?? svc.port?.number}`);
             }
           }

@@ -1,4 +1,4 @@
-import { standardTags, type ResolvedPlatform } from '@paved/shared-config';
+import { CFN_DEPLOY_SUFFIX, CFN_EXEC_SUFFIX, standardTags, type ResolvedPlatform } from '@paved/shared-config';
 import type { Construct } from 'constructs';
 import { PavedStack } from './paved-stack';
 import { stackIdsOfAccount } from './stack-ids';
@@ -12,6 +12,7 @@ import {
   type StateAccess,
 } from '../constructs/ci/ci-permissions';
 import { GithubOidc, type CiRoleSpec } from '../constructs/ci/github-oidc';
+import { ServiceResourceRoles, type ServiceResourceRolesProps } from '../constructs/ci/service-resource-roles';
 import { PermissionsBoundary } from '../constructs/iam/permissions-boundary';
 import type { PolicyStatement } from '../constructs/iam/policy-document';
 import { EncryptionKey } from '../constructs/kms/encryption-key';
@@ -46,7 +47,11 @@ export class BootstrapStack extends PavedStack {
     // The roles of this account nothing deployed may change (nor the boundary, which the boundary itself protects).
     const pushRoles = isManagement ? ci.services.map((s) => naming.ciPushRole(s.service)) : [];
     const promoteTargets = isManagement ? platform.environments.filter((e) => ci.services.some((s) => s.promoteTo.includes(e.name))) : [];
-    const ciRoleNames = [naming.ciRole('plan'), naming.ciRole('deploy'), ...pushRoles, ...promoteTargets.map((e) => naming.ciPromoteRole(e.name))];
+    const serviceResources = serviceResourcesIn(platform, props.account);
+    const ciRoleNames = [
+      naming.ciRole('plan'), naming.ciRole('deploy'), ...pushRoles, ...promoteTargets.map((e) => naming.ciPromoteRole(e.name)),
+      ...serviceResources.flatMap((r) => [r.deployRoleName, r.executionRoleName]),
+    ];
     const protectedRoleArns = ciRoleNames.map((n) => roleArn(props.account, n));
     const boundary = new PermissionsBoundary(this, 'boundary', {
       account: props.account,
@@ -92,6 +97,11 @@ export class BootstrapStack extends PavedStack {
       },
     };
     if (isManagement) Object.assign(roles, this.serviceRoles(platform, boundary.policy.arn));
+    // Per environment of this account, per service with `awsResources`: the roles its CDK app deploys with.
+    for (const r of serviceResources) {
+      const { deployRole } = new ServiceResourceRoles(this, `cfn-${r.environment}-${r.service}`, { ...r, account: props.account });
+      roles[`cfn-deploy-${r.environment}-${r.service}`] = deployRole;
+    }
     new GithubOidc(this, 'github', { roles });
   }
 
@@ -160,6 +170,34 @@ export class BootstrapStack extends PavedStack {
     });
     return key.arn;
   }
+}
+
+/**
+ * The CloudFormation roles of `account`: per environment there, per service with `awsResources` (validation requires
+ * its `ci.repository`), trusted by that repository's jobs bound to the environment's GitHub environment only.
+ */
+export function serviceResourcesIn(
+  platform: ResolvedPlatform,
+  account: string,
+): (Omit<ServiceResourceRolesProps, 'account'> & { readonly environment: string })[] {
+  return platform.environments.filter((e) => e.account === account).flatMap((env) =>
+    env.services.flatMap((s) => {
+      if (!s.awsResources) return [];
+      const component = (suffix: string) => `${s.name}-${suffix}`;
+      return [{
+        environment: env.name,
+        region: env.region,
+        service: s.name,
+        prefix: `${env.naming.prefix}-${s.name}-`,
+        deployRoleName: env.naming.name('iam-role', component(CFN_DEPLOY_SUFFIX)),
+        executionRoleName: env.naming.name('iam-role', component(CFN_EXEC_SUFFIX)),
+        boundaryName: env.naming.name('iam-policy', component('cfn-boundary')),
+        subject: `repo:${s.awsResources.repository}:environment:${env.name}`,
+        types: s.awsResources.types,
+        // The data stack's name for the service's Pod Identity role (data-stack.ts).
+        podIdentityRoleName: env.naming.name('iam-role', `service-${s.name}`),
+      }];
+    }));
 }
 
 /** The CI roles (plan, deploy) of an account: the only principals that touch state besides administrators. */

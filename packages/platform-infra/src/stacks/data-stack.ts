@@ -20,10 +20,11 @@ import { PavedStack } from './paved-stack';
 import { PodIdentityRole } from '../constructs/cluster/pod-identity-role';
 import { EnvironmentBackup } from '../constructs/data/backup-plan';
 import { DatabasePasswordSecret } from '../constructs/data/database-password-secret';
+import { KafkaCluster } from '../constructs/data/kafka-cluster';
 import { POSTGRES_PORT, PostgresDatabase } from '../constructs/data/postgres-database';
 import { REDIS_PORT, RedisCache } from '../constructs/data/redis-cache';
 import type { PolicyStatement } from '../constructs/iam/policy-document';
-import type { EncryptionKey } from '../constructs/kms/encryption-key';
+import { EncryptionKey } from '../constructs/kms/encryption-key';
 
 export interface DataStackProps {
   readonly platform: ResolvedPlatform;
@@ -34,7 +35,7 @@ export interface DataStackProps {
 }
 
 /**
- * `<env>-data`: PostgreSQL and Redis (each optional), their connection details in Secrets Manager (host and port: the
+ * `<env>-data`: PostgreSQL, Redis and Kafka (MSK) (each optional), their connection details in Secrets Manager (host and port: the
  * contract in shared-config), the Pod Identity role of every service that uses them, the role of the `db-provisioner`
  * Job, and the environment's AWS Backup vault and plan.
  *
@@ -45,6 +46,8 @@ export interface DataStackProps {
 export class DataStack extends PavedStack {
   readonly postgres?: PostgresDatabase;
   readonly redis?: RedisCache;
+  /** Amazon MSK, when the environment sets `data.kafka`. */
+  readonly kafka?: KafkaCluster;
   /** Pod Identity role per service that uses a data store. */
   readonly serviceRoles: ReadonlyMap<string, PodIdentityRole>;
   /** Pod Identity role of the `db-provisioner` Job, the only reader of the master secret. */
@@ -74,6 +77,26 @@ export class DataStack extends PavedStack {
       this.redis = new RedisCache(this, 'redis', { ...common, spec: env.redis, users: uses('redis').map((s) => redisUser(naming, s.name)) });
       this.connectionSecret(env, 'redis', { host: this.redis.replicationGroup.primaryEndpointAddress, port: String(REDIS_PORT) }, key);
     }
+    if (env.kafka) {
+      // Broker logs (provisioned) go to a log group whose key admits CloudWatch Logs, which the secrets key does not.
+      const logsKey = env.kafka.mode === 'provisioned'
+        ? new EncryptionKey(this, 'kafka-logs-key', {
+          alias: naming.kmsAlias('kafka-logs'),
+          description: `${naming.prefix} MSK broker logs`,
+          account: env.account,
+          region: env.region,
+          servicePrincipals: ['logs'],
+        })
+        : undefined;
+      this.kafka = new KafkaCluster(this, 'kafka', {
+        ...common,
+        spec: env.kafka,
+        account: env.account,
+        region: env.region,
+        logsKmsKeyArn: logsKey?.arn,
+      });
+      this.connectionSecret(env, 'kafka', { bootstrapServers: this.kafka.bootstrapBrokersIam }, key);
+    }
 
     // Each service that uses a data store: its own role, allowed to connect as its own database and cache user only.
     const serviceRoles = new Map<string, PodIdentityRole>();
@@ -81,6 +104,7 @@ export class DataStack extends PavedStack {
       const statements: PolicyStatement[] = [];
       if (this.postgres && service.dependsOn.includes('postgres')) statements.push(this.postgres.connectStatement(databaseRole(service.name)));
       if (this.redis && service.dependsOn.includes('redis')) statements.push(this.redis.connectStatement(redisUser(naming, service.name)));
+      if (this.kafka && service.kafka) statements.push(...this.kafka.grantTopics(service.name, service.kafka.topics));
       if (statements.length === 0) continue;
       serviceRoles.set(
         service.name,

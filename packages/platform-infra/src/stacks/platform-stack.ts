@@ -15,6 +15,7 @@ import {
   BRIDGE_LABELS,
   type ResolvedEnvironment,
   type ResolvedPlatform,
+  ssoPlatformHosts,
   usesArgoCdCapability,
 } from '@paved/shared-config';
 import { Fn, type ITerraformDependable } from 'cdktf';
@@ -128,6 +129,10 @@ export class PlatformStack extends PavedStack {
             domain: `argocd.${env.domain}`,
             clusterSecret: this.clusterSecret(props),
             bootstrap: argoCdBootstrap(props.platform, env),
+            // Single sign-on needs the client secret that External Secrets brings into Argo CD's namespace (gitops-apps).
+            ...(props.platform.sso && env.addons.some((a) => a.name === 'external-secrets') ? { sso: props.platform.sso } : {}),
+            // The ALB serves the server at argocd.<env domain> (gitops-apps sso-platform-ingress.ts) and terminates TLS.
+            ...(ssoPlatformHosts(props.platform, env).argocd ? { servedByAlb: true } : {}),
           }),
         ),
       ],

@@ -46,7 +46,8 @@ export class SharedStack extends PavedStack {
     });
     const repositories: Record<string, ServiceRepository> = {};
     for (const env of platform.environments) {
-      for (const service of env.services) {
+      // Third-party images are pulled from their own registry: no repository that nothing would ever push to.
+      for (const service of env.services.filter((s) => s.platformImage)) {
         const name = env.naming.ecrRepository(service.name);
         repositories[name] = new ServiceRepository(this, `ecr-${env.name}-${service.name}`, {
           repositoryName: name,

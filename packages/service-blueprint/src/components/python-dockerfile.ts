@@ -1,5 +1,6 @@
 import { Component, IgnoreFile, type Project, TextFile } from 'projen';
 import type { ServiceSettings } from '../settings';
+import { buildCommandLines, buildFileIgnoreExceptions, buildFileLines, type DockerfileExtensions, resolveDockerfileExtensions, runtimeFileLines } from './dockerfile-extensions';
 import { rdsCaBundleLines } from './rds-ca-bundle';
 import { RUNTIME_USER } from './service-dockerfile';
 
@@ -13,6 +14,11 @@ export interface PythonDockerfileOptions {
   readonly uvImage: string;
   /** Python package of the service (`python -m <moduleName>` starts it). */
   readonly moduleName: string;
+  /**
+   * Extra files and exec-form steps of the build stage, and files of the build stage the runtime image takes.
+   * @default - none
+   */
+  readonly extensions?: DockerfileExtensions;
 }
 
 /**
@@ -33,6 +39,7 @@ export class PythonDockerfile extends Component {
     super(project);
     const s = options.service;
     const image = options.pythonImage;
+    const ext = resolveDockerfileExtensions(options.extensions);
     const probe = `import os,sys,urllib.request;sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:'+os.environ.get('PORT','${s.port}')+'${s.livenessPath}',timeout=2).status==200 else 1)`;
     this.file = new TextFile(project, 'Dockerfile', {
       lines: [
@@ -48,7 +55,11 @@ export class PythonDockerfile extends Component {
         'COPY pyproject.toml uv.lock ./',
         'RUN uv sync --locked --no-dev --no-install-project',
         'COPY src ./src',
+        ...buildFileLines(ext),
         'RUN uv sync --locked --no-dev --no-editable',
+        // Build commands find the service's tools (and the service) on PATH, as the runtime image and its migration do.
+        ...(ext.buildCommands.length > 0 ? ['ENV PATH=/app/.venv/bin:$PATH'] : []),
+        ...buildCommandLines(ext),
         '',
         '# 2. Runtime: the virtual environment only, owned by root and run by an unprivileged user.',
         `FROM ${image} AS runtime`,
@@ -57,6 +68,7 @@ export class PythonDockerfile extends Component {
         // pip is not needed at runtime; removing it removes its CVEs from the scan.
         'RUN python -m pip uninstall --yes --no-cache-dir pip',
         'COPY --from=build /app/.venv /app/.venv',
+        ...runtimeFileLines(ext),
         ...rdsCaBundleLines(s.postgres),
         `USER ${RUNTIME_USER}`,
         `EXPOSE ${s.port}`,
@@ -68,6 +80,6 @@ export class PythonDockerfile extends Component {
     });
     // Allow-list: only what the build needs reaches the build context (never .env files, .venv, .git or caches).
     this.ignore = new IgnoreFile(project, '.dockerignore');
-    this.ignore.addPatterns('*', '!pyproject.toml', '!uv.lock', '!src/**', '**/__pycache__');
+    this.ignore.addPatterns('*', '!pyproject.toml', '!uv.lock', '!src/**', ...buildFileIgnoreExceptions(ext), '**/__pycache__');
   }
 }

@@ -1,6 +1,7 @@
 import { Component, JsonFile, type Project } from 'projen';
 import { serviceDependencies } from '../service-options';
 import { ServiceRuntime, type ServiceSettings } from '../settings';
+import { type MigrateOptions, resolveMigrate } from './migrate-task';
 
 /** Name of the descriptor file at the repository root. */
 export const DESCRIPTOR_FILE = 'paved.service.json';
@@ -15,6 +16,11 @@ export const UNRELEASED_TAG = 'unreleased';
 export interface ServiceDescriptorOptions {
   /** The resolved service settings. */
   readonly service: ServiceSettings;
+  /**
+   * A migration the platform runs before each new version serves (the descriptor's `migrate`).
+   * @default - none
+   */
+  readonly migrate?: MigrateOptions;
 }
 
 /**
@@ -38,6 +44,7 @@ export class ServiceDescriptor extends Component {
     for (const env of s.environments) environments[env] = { replicas: s.replicas[env] };
     const secrets = Object.keys(s.secrets).length > 0 ? s.secrets : undefined;
     const dependsOn = serviceDependencies(s);
+    const migrate = resolveMigrate(options.migrate);
     this.descriptor = {
       name: s.serviceName,
       team: s.team,
@@ -51,6 +58,7 @@ export class ServiceDescriptor extends Component {
       ...(secrets ? { secrets } : {}),
       ...(s.ingressHost ? { ingress: { host: s.ingressHost, visibility: 'public' } } : {}),
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
+      ...(migrate ? { migrate } : {}),
       environments,
     };
     this.file = new JsonFile(project, DESCRIPTOR_FILE, { obj: this.descriptor, marker: false, newline: true });

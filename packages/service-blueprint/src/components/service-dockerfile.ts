@@ -1,5 +1,6 @@
 import { Component, IgnoreFile, type Project, TextFile } from 'projen';
 import type { ServiceSettings } from '../settings';
+import { buildCommandLines, buildFileIgnoreExceptions, buildFileLines, type DockerfileExtensions, resolveDockerfileExtensions, runtimeFileLines } from './dockerfile-extensions';
 import { rdsCaBundleLines } from './rds-ca-bundle';
 
 /** Numeric uid:gid of the `node` user of the official image: numeric, so Kubernetes can verify `runAsNonRoot`. */
@@ -11,6 +12,11 @@ export interface ServiceDockerfileOptions {
   readonly service: ServiceSettings;
   /** Base image of every stage (Node.js). */
   readonly image: string;
+  /**
+   * Extra files and exec-form steps of the build stage, and files of the build stage the runtime image takes.
+   * @default - none
+   */
+  readonly extensions?: DockerfileExtensions;
 }
 
 /**
@@ -30,6 +36,7 @@ export class ServiceDockerfile extends Component {
     super(project);
     const s = options.service;
     const image = options.image;
+    const ext = resolveDockerfileExtensions(options.extensions);
     const probe = `fetch('http://127.0.0.1:'+(process.env.PORT||${s.port})+'${s.livenessPath}').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`;
     this.file = new TextFile(project, 'Dockerfile', {
       lines: [
@@ -42,6 +49,9 @@ export class ServiceDockerfile extends Component {
         'RUN npm ci --ignore-scripts --no-audit --no-fund',
         'COPY tsconfig.json ./',
         'COPY src ./src',
+        // Generators (an ORM client, say) run with the dependencies and sources in place, before tsc type-checks their output.
+        ...buildFileLines(ext),
+        ...buildCommandLines(ext),
         'RUN node_modules/.bin/tsc -p tsconfig.json',
         '',
         '# 2. Production dependencies only.',
@@ -60,6 +70,7 @@ export class ServiceDockerfile extends Component {
         'COPY --from=deps /app/node_modules ./node_modules',
         'COPY --from=build /app/lib ./lib',
         'COPY package.json ./',
+        ...runtimeFileLines(ext),
         ...rdsCaBundleLines(s.postgres),
         `USER ${RUNTIME_USER}`,
         `EXPOSE ${s.port}`,
@@ -71,6 +82,6 @@ export class ServiceDockerfile extends Component {
     });
     // Allow-list: only what the build needs reaches the build context (never .env files, .git or local builds).
     this.ignore = new IgnoreFile(project, '.dockerignore');
-    this.ignore.addPatterns('*', '!package.json', '!package-lock.json', '!tsconfig.json', '!src/**');
+    this.ignore.addPatterns('*', '!package.json', '!package-lock.json', '!tsconfig.json', '!src/**', ...buildFileIgnoreExceptions(ext));
   }
 }

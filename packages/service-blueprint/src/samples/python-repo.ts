@@ -1,5 +1,6 @@
+import type { MigrateOptions } from '../components/migrate-task';
 import type { ServiceSettings } from '../settings';
-import { dependencyNames, generatedFilesSection, gitopsAppSection, httpServiceReference, joinPlatformSection } from './repo-docs';
+import { dependencyNames, generatedFilesSection, gitopsAppSection, httpServiceReference, joinPlatformSection, migrationSection } from './repo-docs';
 import { UV_VERSION } from '../versions';
 
 /** Lower bounds of the sample's Python dependencies; `uv lock` pins exact versions with hashes. */
@@ -81,7 +82,7 @@ export function pyprojectToml(s: ServiceSettings, m: string, pythonVersion: stri
 }
 
 /** The repository's README, written once (team-owned). */
-export function pythonReadme(s: ServiceSettings, m: string): string {
+export function pythonReadme(s: ServiceSettings, m: string, migrate?: MigrateOptions): string {
   const deps = dependencyNames(s);
   return [
     `# ${s.serviceName}`,
@@ -111,6 +112,7 @@ export function pythonReadme(s: ServiceSettings, m: string): string {
     }),
     '',
     ...generatedFilesSection(),
+    ...(migrate ? migrationSection(migrate) : []),
     '## Ship',
     '',
     'Every push to the default branch runs `.github/workflows/ci.yml`: lockfile check, lint, type-check, unit tests,',

@@ -1,3 +1,4 @@
+import type { MigrateOptions } from '../components/migrate-task';
 import { GITOPS_APP, GITOPS_ENVIRONMENT } from '../components/service-workflow';
 import { serviceDependencies } from '../service-options';
 import type { ServiceSettings } from '../settings';
@@ -59,7 +60,7 @@ export function pullRequestTemplate(s: ServiceSettings): string[] {
 }
 
 /** The repository's README, written once (team-owned). */
-export function serviceReadme(s: ServiceSettings): string {
+export function serviceReadme(s: ServiceSettings, migrate?: MigrateOptions): string {
   const deps = dependencyNames(s);
   return [
     `# ${s.serviceName}`,
@@ -83,6 +84,7 @@ export function serviceReadme(s: ServiceSettings): string {
     }),
     '',
     ...generatedFilesSection(),
+    ...(migrate ? migrationSection(migrate) : []),
     '## Ship',
     '',
     'Every push to the default branch runs `.github/workflows/ci.yml`: lint, type-check, unit tests, image build,',
@@ -111,6 +113,19 @@ export function gitopsAppSection(s: ServiceSettings): string[] {
     '  pull request being opened (each `promote-<env>` is already gated by the environment named after it);',
     `- the repository variable \`${GITOPS_APP.clientIdVariable}\` (the App's client id, not a secret);`,
     '- no AWS keys: the push and promotion roles trust this repository through GitHub OIDC.',
+    '',
+  ];
+}
+
+/** README section of a service with a migration: where it runs, and how to try it first. */
+export function migrationSection(migrate: MigrateOptions): string[] {
+  return [
+    '## Migrate',
+    '',
+    `\`migrate\` in \`.projenrc.ts\` runs \`${JSON.stringify(migrate.command)}\` before each new version serves: the platform runs it`,
+    'with the service\'s image, environment and secrets as a sync hook Job, and a failure stops the rollout. It must be',
+    'idempotent (every sync runs it). `npx projen migrate` runs the same command against your local environment, such as',
+    'the database of `docker compose up`.',
     '',
   ];
 }

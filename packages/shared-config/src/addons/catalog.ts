@@ -219,6 +219,9 @@ export const ARGOCD_CHART: HelmChartRef = {
   repoUrl: 'https://argoproj.github.io/argo-helm',
   // argoproj/argo-helm tag argo-cd-10.1.1 (2026-07-02, Argo CD v3.4.4; includes the 2026-06-26 security merge). Argo CD
   // 2.x (chart 7.x) is end of life. Newer 10.x charts exist (10.8.4 by 2026-09-09): bump after `addons:check-values`.
+  // Checked 2026-12-03: Argo CD 3.6 is the newest minor (argoproj/argo-cd#29396), but no chart version that ships
+  // 3.6.x could be read, so the pin stays on the 3.4 line, which Argo CD still supports (three minors: 3.4-3.6). The
+  // newest chart read is 10.3.3 = v3.5.1 (2026-08-13; its values were not re-checked, so it is not pinned here).
   version: '10.1.1',
 };
 export const ARGOCD_NAMESPACE = 'argocd';

@@ -13,6 +13,11 @@ export const CONNECTION_SECRET_KEYS = {
   postgres: ['host', 'port'],
   /** ElastiCache Redis (TLS in transit): primary endpoint address and port (as a string). Users authenticate with IAM. */
   redis: ['host', 'port'],
+  /**
+   * Amazon MSK: the IAM (SASL/IAM, TLS, port 9098) bootstrap broker string, `host:port,host:port,...`. Not a secret,
+   * but known only after apply, so it travels like the other endpoints; services get it as `KAFKA_BOOTSTRAP_SERVERS`.
+   */
+  kafka: ['bootstrapServers'],
 } as const;
 
 export type ConnectionSecretStore = keyof typeof CONNECTION_SECRET_KEYS;

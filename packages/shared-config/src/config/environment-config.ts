@@ -161,6 +161,37 @@ export interface DataConfig {
   readonly postgres?: PostgresConfig;
   /** ElastiCache Redis. Created when a service depends on `redis`, unless `enabled` is false. */
   readonly redis?: RedisConfig;
+  /**
+   * Amazon MSK (Kafka) with IAM authentication only, TLS in transit, in the data subnets. Services reach it with
+   * `dependsOn: ['kafka']` and `kafka.topics`. MSK has no AWS Backup support: topics are not in the backup plan.
+   * @default - none
+   */
+  readonly kafka?: KafkaConfig;
+}
+
+/** `serverless`: MSK Serverless (capacity scales itself, billed per cluster-hour and partition-hour). `provisioned`: brokers you size. */
+export type KafkaMode = 'serverless' | 'provisioned';
+
+export interface KafkaConfig {
+  /** MSK Serverless (no sizing, a high monthly floor) or provisioned brokers you size. */
+  readonly mode: KafkaMode;
+  /**
+   * Brokers (provisioned only), a multiple of the number of data subnets (one zone each).
+   * @default - one per data subnet
+   */
+  readonly brokers?: number;
+  /**
+   * Broker instance type (provisioned only).
+   * @default - 'kafka.t3.small' for development, 'kafka.m7g.large' for production
+   */
+  readonly instanceType?: string;
+  /**
+   * Apache Kafka version of the brokers (provisioned only; MSK Serverless picks its own).
+   * @default '3.8.x'
+   */
+  readonly version?: string;
+  /** EBS storage per broker (provisioned only). @default 100 */
+  readonly storageGiB?: number;
 }
 
 export interface PostgresConfig {

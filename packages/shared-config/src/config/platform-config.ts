@@ -1,6 +1,7 @@
 import type { AddonSettings } from './addon-config';
 import type { EnvironmentConfig } from './environment-config';
 import type { ServiceConfig } from './service-config';
+import type { SsoConfig } from './service-traffic-config';
 import type { WaiverConfig } from './waiver-config';
 
 /**
@@ -60,6 +61,12 @@ export interface PlatformConfig {
    * @default - no access entries besides the Terraform caller
    */
   readonly access?: AccessConfig;
+
+  /**
+   * The identity provider of `ingress.auth: 'sso'` (oauth2-proxy), the same in every environment.
+   * @default - none: no service may use `ingress.auth: 'sso'`
+   */
+  readonly sso?: SsoConfig;
 
   /**
    * Platform add-ons switched on or off and pinned for every environment. Environments can override each entry.

@@ -2,6 +2,19 @@
  * One entry of the services catalog. It is also the format of the service descriptor that the service blueprint
  * writes into every new service repository, so a descriptor can be added to `services` as it is.
  */
+import type { ServiceCall, ServiceChartConfig } from './service-traffic-config';
+import type {
+  ConcurrencyPolicy,
+  ContainerConfig,
+  MigrateConfig,
+  ProbesConfig,
+  SecurityContextConfig,
+  ServicePortConfig,
+  SharedVolumeConfig,
+  VolumeConfig,
+  WorkloadKind,
+} from './workload-config';
+
 /** What a service's image runs. */
 export type ServiceRuntime = 'node' | 'python' | 'static-site';
 
@@ -16,10 +29,65 @@ export interface ServiceConfig {
    * @default 'node'
    */
   readonly runtime?: ServiceRuntime;
-  /** Container image. */
-  readonly image: ServiceImageConfig;
-  /** Port the container listens on (HTTP). */
-  readonly port: number;
+  /** Container image. Required unless `chart` is set, refused with it. */
+  readonly image?: ServiceImageConfig;
+  /**
+   * A third-party Helm chart instead of an image: rendered as an Argo CD Application, no Deployment or registry.
+   * @default - none: the service runs `image`
+   */
+  readonly chart?: ServiceChartConfig;
+  /**
+   * Services this one sends requests to (`'ledger'` or `{ service: 'kafka', port: 9092 }`): each edge opens the
+   * NetworkPolicies between the two, nothing else does.
+   * @default - none: no service-to-service traffic
+   */
+  readonly calls?: readonly ServiceCall[];
+  /**
+   * What the service runs as: `web` (Deployment, Service, optional ingress), `worker` (Deployment only), `stateful`
+   * (StatefulSet with volumes), `job` (Job) or `cron` (CronJob on `schedule`).
+   * @default 'web'
+   */
+  readonly kind?: WorkloadKind;
+  /**
+   * Port the container listens on (HTTP), named `http`. Set either `port` or `ports`; a `web` or `stateful` service
+   * needs one of them.
+   * @default - no port (only for `worker`, `job` and `cron`)
+   */
+  readonly port?: number;
+  /** Several named ports (TCP or UDP), instead of `port`. @default - `port` */
+  readonly ports?: readonly ServicePortConfig[];
+  /** Probes of the main container. @default - HTTP probes on `health` for `web`; none for `worker` */
+  readonly probes?: ProbesConfig;
+  /** Entrypoint of the main container. @default - the image's */
+  readonly command?: readonly string[];
+  /** Arguments of the main container. @default - the image's */
+  readonly args?: readonly string[];
+  /** Containers beside the main one. @default - none */
+  readonly sidecars?: readonly ContainerConfig[];
+  /** Containers run to completion before the main one starts. @default - none */
+  readonly initContainers?: readonly ContainerConfig[];
+  /** Persistent volumes (`stateful` only), one per replica each. @default - none */
+  readonly volumes?: readonly VolumeConfig[];
+  /** Writable emptyDir volumes shared by the main container, sidecars and init containers. @default - none */
+  readonly sharedVolumes?: readonly SharedVolumeConfig[];
+  /** Name of one of the environment's node groups the pods run on. @default - any node */
+  readonly nodeGroup?: string;
+  /** Cron schedule (5 fields, UTC) of a `cron` service. Required for `cron`, refused for the other kinds. */
+  readonly schedule?: string;
+  /** What a `cron` service does when the previous run is still going. @default 'Forbid' */
+  readonly concurrencyPolicy?: ConcurrencyPolicy;
+  /** Longest run of a `job` or `cron` run before it is failed. @default 3600 */
+  readonly activeDeadlineSeconds?: number;
+  /** Retries of a failed `job` or `cron` run. @default 2 */
+  readonly backoffLimit?: number;
+  /** Successful runs of a `cron` service that are kept. @default 3 */
+  readonly successfulJobsHistoryLimit?: number;
+  /** Failed runs of a `cron` service that are kept. @default 3 */
+  readonly failedJobsHistoryLimit?: number;
+  /** A migration run before each sync of the service (an Argo CD Sync hook Job in the wave before the workload). @default - none */
+  readonly migrate?: MigrateConfig;
+  /** A restricted security setting relaxed, with a reason. @default - fully restricted */
+  readonly securityContext?: SecurityContextConfig;
   /** HTTP paths of the liveness and readiness probes. @default - liveness '/health', readiness '/ready' */
   readonly health?: HealthConfig;
   /** Replicas when `autoscaling` is not set. @default - 1 for development, 2 for production */
@@ -36,6 +104,11 @@ export interface ServiceConfig {
   readonly ingress?: IngressConfig;
   /** Managed data stores the service uses; their credentials are injected as secrets. @default - none */
   readonly dependsOn?: readonly ServiceDependency[];
+  /**
+   * What the service may do on the environment's Kafka (`data.kafka`); required when `dependsOn` has `kafka`.
+   * @default - none
+   */
+  readonly kafka?: ServiceKafkaConfig;
   /** Per-environment overrides, keyed by environment name. @default - none */
   readonly environments?: Readonly<Record<string, ServiceEnvironmentOverride>>;
   /**
@@ -43,6 +116,23 @@ export interface ServiceConfig {
    * @default - none: no CI role trusts any repository for this service
    */
   readonly ci?: ServiceCiConfig;
+  /**
+   * AWS resources the service's own repository creates with an AWS CDK app (docs/service-resources.md): per
+   * environment, a role its CI assumes to deploy CloudFormation stacks named `<org>-<env>-<service>-*`, and the
+   * execution role CloudFormation uses, allowed only these types on names starting `<org>-<env>-<service>-`.
+   * Requires `ci.repository` (the repository those roles trust).
+   * @default - none: no role lets the service's repository create AWS resources
+   */
+  readonly awsResources?: ServiceAwsResourcesConfig;
+}
+
+/** Resource types a service's CDK app may create. */
+export type ServiceAwsResourceType = 'bucket' | 'queue' | 'topic' | 'table';
+
+/** What a service's own CDK app may create (S3 buckets, SQS queues, SNS topics, DynamoDB tables). */
+export interface ServiceAwsResourcesConfig {
+  /** At least one type. */
+  readonly types: readonly ServiceAwsResourceType[];
 }
 
 /** What a service repository's CI may do, through the roles the bootstrap stack creates for it. */
@@ -63,7 +153,17 @@ export interface ServiceCiConfig {
   readonly promoteTo?: readonly string[];
 }
 
-export type ServiceDependency = 'postgres' | 'redis';
+export type ServiceDependency = 'postgres' | 'redis' | 'kafka';
+
+/**
+ * A service's Kafka access, granted through its Pod Identity role with MSK IAM access control: connect to the
+ * environment's cluster, describe it, and create, describe, read and write exactly these topics; consumer groups named
+ * `<service>-*` only.
+ */
+export interface ServiceKafkaConfig {
+  /** Topic names (letters, digits, `.`, `_`, `-`, at most 249 characters), at least one. */
+  readonly topics: readonly string[];
+}
 
 export interface ServiceImageConfig {
   /**
@@ -116,7 +216,14 @@ export interface IngressConfig {
   readonly path?: string;
   /** Internet-facing or reachable only from the VPC. @default 'public' */
   readonly visibility?: IngressVisibility;
+  /**
+   * `'sso'`: only people signed in with the platform's `sso` provider reach the service (through oauth2-proxy).
+   * @default - no sign-in in front of the service
+   */
+  readonly auth?: IngressAuth;
 }
+
+export type IngressAuth = 'sso';
 
 /** What an environment may change about a service. */
 export interface ServiceEnvironmentOverride {

@@ -28,6 +28,12 @@ export const AWS_NAME_RULES = {
   'elasticache-replication-group': lowerHyphen(1, 40, 'ElastiCache replication group id'),
   'elasticache-subnet-group': lowerHyphen(1, 255, 'ElastiCache subnet group'),
   'elasticache-parameter-group': lowerHyphen(1, 255, 'ElastiCache parameter group'),
+  'msk-cluster': {
+    minLength: 1,
+    maxLength: 64,
+    pattern: /^[a-zA-Z][a-zA-Z0-9-]*$/,
+    allowed: 'MSK cluster: letters, digits and hyphens, starting with a letter, 1-64 characters',
+  },
   'eks-cluster': {
     minLength: 1,
     maxLength: 100,

@@ -119,6 +119,11 @@ export class EnvironmentNaming {
     return this.name('elasticache-replication-group', 'redis');
   }
 
+  /** Amazon MSK cluster of the environment (also the `<cluster>` segment of its topic and group ARNs). */
+  kafkaClusterName(): string {
+    return this.name('msk-cluster', 'kafka');
+  }
+
   /** ECR repository of a service in this environment (in the management account). */
   ecrRepository(service: string): string {
     return checkAwsName('ecr-repository', `${this.prefix}-${service}`);
@@ -161,7 +166,7 @@ export class EnvironmentNaming {
   }
 
   /** Secret holding the data-store connection details Terraform knows (host, port, database). */
-  connectionSecret(store: 'postgres' | 'redis'): string {
+  connectionSecret(store: 'postgres' | 'redis' | 'kafka'): string {
     return this.secretName(`${store}/connection`);
   }
 

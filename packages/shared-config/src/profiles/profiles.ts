@@ -30,6 +30,8 @@ export interface ProfileDefaults {
     readonly automaticFailover: boolean;
     readonly snapshotRetentionDays: number;
   };
+  /** Provisioned MSK broker type (`data.kafka.instanceType`). */
+  readonly kafka: { readonly instanceType: string };
   readonly registry: { readonly imagesToKeep: number };
   readonly backups: { readonly retentionDays: number; readonly veleroTtlHours: number };
   readonly logs: { readonly retentionDays: number };
@@ -52,6 +54,7 @@ export const PROFILES: Readonly<Record<Profile, ProfileDefaults>> = {
       deletionProtection: false,
     },
     redis: { nodeType: 'cache.t4g.micro', replicas: 0, automaticFailover: false, snapshotRetentionDays: 1 },
+    kafka: { instanceType: 'kafka.t3.small' },
     registry: { imagesToKeep: 1 },
     backups: { retentionDays: 7, veleroTtlHours: 168 },
     logs: { retentionDays: 30 },
@@ -72,6 +75,7 @@ export const PROFILES: Readonly<Record<Profile, ProfileDefaults>> = {
       deletionProtection: true,
     },
     redis: { nodeType: 'cache.m6g.large', replicas: 2, automaticFailover: true, snapshotRetentionDays: 7 },
+    kafka: { instanceType: 'kafka.m7g.large' },
     registry: { imagesToKeep: 4 },
     backups: { retentionDays: 35, veleroTtlHours: 720 },
     logs: { retentionDays: 365 },
@@ -87,6 +91,7 @@ export const COMMON_DEFAULTS = {
   postgresDatabaseName: 'app',
   postgresMaxStorageFactor: 5,
   redisEngineVersion: '7.1',
+  kafkaStorageGiB: 100,
   untaggedExpiryDays: 1,
   veleroSchedule: '0 3 * * *',
   gitopsBranch: 'gitops',

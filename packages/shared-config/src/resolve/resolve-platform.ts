@@ -1,8 +1,11 @@
+import { platformRegistryHost, resolveCalls, resolveChart, resolveSso, usesPlatformRegistry } from './resolve-traffic';
+import { resolveWorkload } from './resolve-workload';
 import type {
   ResolvedAddon,
   ResolvedCi,
   ResolvedCluster,
   ResolvedEnvironment,
+  ResolvedKafka,
   ResolvedNetwork,
   ResolvedNodeGroup,
   ResolvedPlatform,
@@ -21,7 +24,7 @@ import { Ipv4Cidr } from '../net/ipv4-cidr';
 import { carveSubnets } from '../net/subnet-layout';
 import { COMMON_DEFAULTS, PROFILES } from '../profiles/profiles';
 import { standardTags } from '../tags/tags';
-import { DEFAULT_KUBERNETES_VERSION } from '../versions/supported-versions';
+import { DEFAULT_KAFKA_VERSION, DEFAULT_KUBERNETES_VERSION } from '../versions/supported-versions';
 
 /**
  * The management account: explicit, else that of the environment serving the root domain (it needs the root zone),
@@ -106,6 +109,7 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
     environments,
     accounts,
     waivers: config.waivers ?? [],
+    ...(config.sso ? { sso: resolveSso(config) } : {}),
     source: config,
   };
 }
@@ -113,7 +117,8 @@ export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
 /** CI identities: the platform repository, and per service with `ci` its repository and where it may push and promote. */
 function resolveCi(config: PlatformConfig, environments: readonly ResolvedEnvironment[]): ResolvedCi {
   const services = (config.services ?? []).flatMap((service): ResolvedServiceCi[] => {
-    if (!service.ci) return [];
+    // A third-party image (or chart) is not built here: no push or promote role trusts its repository.
+    if (!service.ci || !usesPlatformRegistry(service, platformRegistryHost(managementOf(config)))) return [];
     const runsIn = environments.filter((e) => e.services.some((s) => s.name === service.name)).map((e) => e.name);
     if (runsIn.length === 0) return [];
     const promoteTo = service.ci.promoteTo ? runsIn.filter((e) => service.ci!.promoteTo!.includes(e)) : runsIn;
@@ -144,6 +149,7 @@ function resolveEnvironment(config: PlatformConfig, env: EnvironmentConfig): Res
     cluster: resolveCluster(env, naming, logRetention),
     postgres: dataStoreEnabled(config, env, 'postgres') ? resolvePostgres(env, naming) : undefined,
     redis: dataStoreEnabled(config, env, 'redis') ? resolveRedis(env, naming) : undefined,
+    ...(env.data?.kafka ? { kafka: resolveKafka(env, naming, logRetention) } : {}),
     registry: {
       imagesToKeep: env.registry?.imagesToKeep ?? profile.registry.imagesToKeep,
       untaggedExpiryDays: env.registry?.untaggedExpiryDays ?? COMMON_DEFAULTS.untaggedExpiryDays,
@@ -156,7 +162,8 @@ function resolveEnvironment(config: PlatformConfig, env: EnvironmentConfig): Res
     logs: { retentionDays: logRetention },
     addons: resolveAddons(config, env),
     ingress: { api: env.ingress?.api ?? 'ingress', ...(env.ingress?.wafAclArn ? { wafAclArn: env.ingress.wafAclArn } : {}) },
-    services: servicesIn(config, env.name).map((s) => resolveService(config, env, naming, s)),
+    services: servicesIn(config, env.name).filter((s) => !s.chart).map((s) => resolveService(config, env, naming, s)),
+    charts: servicesIn(config, env.name).filter((s) => s.chart).map((s) => resolveChart(s, naming)),
     accessRoles: (config.access?.roles ?? [])
       .filter((r) => !r.environments || r.environments.includes(env.name))
       .map((r) => ({ roleArn: r.roleArn, access: r.access })),
@@ -257,6 +264,24 @@ function resolveRedis(env: EnvironmentConfig, naming: EnvironmentNaming): Resolv
   };
 }
 
+/** MSK when `data.kafka` is set (never implied by services: validation rejects `dependsOn: ['kafka']` without it). */
+function resolveKafka(env: EnvironmentConfig, naming: EnvironmentNaming, logRetentionDays: number): ResolvedKafka {
+  const kafka = env.data!.kafka!;
+  const clusterName = naming.kafkaClusterName();
+  if (kafka.mode === 'serverless') return { mode: 'serverless', clusterName };
+  const network = resolveNetwork(env);
+  const zones = network.mode === 'create' ? network.subnets.data.length : network.dataSubnetIds.length;
+  return {
+    mode: 'provisioned',
+    clusterName,
+    brokers: kafka.brokers ?? zones,
+    instanceType: kafka.instanceType ?? PROFILES[env.profile].kafka.instanceType,
+    version: kafka.version ?? DEFAULT_KAFKA_VERSION,
+    storageGiB: kafka.storageGiB ?? COMMON_DEFAULTS.kafkaStorageGiB,
+    logRetentionDays,
+  };
+}
+
 function resolveService(
   config: PlatformConfig,
   env: EnvironmentConfig,
@@ -265,24 +290,27 @@ function resolveService(
 ): ResolvedService {
   const override = service.environments?.[env.name] ?? {};
   const management = managementOf(config);
-  const repository =
-    service.image.repository ??
-    `${management.account}.dkr.ecr.${management.region}.amazonaws.com/${naming.ecrRepository(service.name)}`;
-  const tag = override.imageTag ?? service.image.tag;
+  // Validation requires `image` on every entry without `chart` (the only ones resolved here).
+  const image = service.image!;
+  const registryHost = platformRegistryHost(management);
+  const repository = image.repository ?? `${registryHost}/${naming.ecrRepository(service.name)}`;
+  const tag = override.imageTag ?? image.tag;
   const autoscaling = override.autoscaling ?? (override.replicas === undefined ? service.autoscaling : undefined);
   const resources = { ...service.resources, ...override.resources };
   const env_ = { ...service.env, ...override.env };
   const host = serviceHost(config, env, service);
+  const health = {
+    liveness: service.health?.liveness ?? (service.runtime === 'static-site' ? '/' : COMMON_DEFAULTS.livenessPath),
+    readiness: service.health?.readiness ?? (service.runtime === 'static-site' ? '/' : COMMON_DEFAULTS.readinessPath),
+  };
   return {
+    ...resolveWorkload(env, naming, service, health),
     name: service.name,
     team: service.team,
     image: tag.startsWith('sha256:') ? `${repository}@${tag}` : `${repository}:${tag}`,
     port: service.port,
     runtime: service.runtime ?? 'node',
-    health: {
-      liveness: service.health?.liveness ?? (service.runtime === 'static-site' ? '/' : COMMON_DEFAULTS.livenessPath),
-      readiness: service.health?.readiness ?? (service.runtime === 'static-site' ? '/' : COMMON_DEFAULTS.readinessPath),
-    },
+    health,
     scaling: autoscaling
       ? {
         kind: 'autoscaling',
@@ -305,8 +333,16 @@ function resolveService(
           host,
           path: service.ingress.path ?? COMMON_DEFAULTS.ingressPath,
           visibility: service.ingress.visibility ?? 'public',
+          ...(service.ingress.auth ? { auth: service.ingress.auth } : {}),
+          ...(service.ingress.auth === 'sso' && config.sso ? { sso: resolveSso(config) } : {}),
         }
         : undefined,
     dependsOn: [...(service.dependsOn ?? [])].sort(),
+    calls: resolveCalls(service),
+    platformImage: usesPlatformRegistry(service, registryHost),
+    ...(service.kafka && service.dependsOn?.includes('kafka') ? { kafka: { topics: [...new Set(service.kafka.topics)].sort() } } : {}),
+    ...(service.awsResources && service.ci
+      ? { awsResources: { types: [...new Set(service.awsResources.types)].sort(), repository: service.ci.repository } }
+      : {}),
   };
 }

@@ -1,8 +1,10 @@
+import type { ResolvedCall, ResolvedChart, ResolvedSso } from './resolve-traffic';
+import type { ResolvedWorkload } from './resolve-workload';
 import type { AddonDefinition, AddonName } from '../addons/catalog';
 import type { IngressApi } from '../config/addon-config';
 import type { CapacityType, ComputeMode, NatGatewayMode, Profile } from '../config/environment-config';
 import type { ArgoCdMode, ClusterAccessLevel, IdentityCenterConfig, PlatformConfig } from '../config/platform-config';
-import type { IngressVisibility, ServiceDependency, ServiceRuntime } from '../config/service-config';
+import type { IngressVisibility, ServiceAwsResourceType, ServiceDependency, ServiceRuntime } from '../config/service-config';
 import type { WaiverConfig } from '../config/waiver-config';
 import type { EnvironmentNaming, PlatformNaming } from '../naming/naming';
 
@@ -34,6 +36,8 @@ export interface ResolvedPlatform {
   /** Every account the platform uses (management first), without duplicates. */
   readonly accounts: readonly string[];
   readonly waivers: readonly WaiverConfig[];
+  /** The single sign-on provider of `ingress.auth: 'sso'`; undefined when the config names none. */
+  readonly sso?: ResolvedSso;
   /** The config as written, for provenance and docs. */
   readonly source: PlatformConfig;
 }
@@ -76,6 +80,8 @@ export interface ResolvedEnvironment {
   readonly cluster: ResolvedCluster;
   readonly postgres?: ResolvedPostgres;
   readonly redis?: ResolvedRedis;
+  /** Amazon MSK, only when `data.kafka` is set. */
+  readonly kafka?: ResolvedKafka;
   readonly registry: { readonly imagesToKeep: number; readonly untaggedExpiryDays: number };
   readonly backups: { readonly retentionDays: number; readonly veleroSchedule: string; readonly veleroTtlHours: number };
   readonly logs: { readonly retentionDays: number };
@@ -85,6 +91,8 @@ export interface ResolvedEnvironment {
   readonly ingress: { readonly api: IngressApi; readonly wafAclArn?: string };
   /** Services enabled in this environment, in catalog order. */
   readonly services: readonly ResolvedService[];
+  /** Third-party Helm charts (`chart` entries of the catalog) enabled in this environment, in catalog order. */
+  readonly charts: readonly ResolvedChart[];
   /** IAM roles granted cluster access in this environment. */
   readonly accessRoles: readonly { readonly roleArn: string; readonly access: ClusterAccessLevel }[];
   /**
@@ -160,18 +168,32 @@ export interface ResolvedRedis {
   readonly snapshotRetentionDays: number;
 }
 
+export type ResolvedKafka =
+  | { readonly mode: 'serverless'; readonly clusterName: string }
+  | {
+    readonly mode: 'provisioned';
+    readonly clusterName: string;
+    readonly brokers: number;
+    readonly instanceType: string;
+    readonly version: string;
+    readonly storageGiB: number;
+    /** Days the broker logs are kept in CloudWatch: the environment's log retention. */
+    readonly logRetentionDays: number;
+  };
+
 export interface ResolvedAddon extends AddonDefinition {
   /** Chart version after the environment's override. */
   readonly version: string;
 }
 
-export interface ResolvedService {
+export interface ResolvedService extends ResolvedWorkload {
   readonly name: string;
   readonly team?: string;
   readonly runtime: ServiceRuntime;
   /** Full image reference, pinned: `<repository>:<tag>` or `<repository>@sha256:…`. */
   readonly image: string;
-  readonly port: number;
+  /** The `port` of the config (the HTTP port named `http`); undefined for services configured with `ports` or none. */
+  readonly port?: number;
   readonly health: { readonly liveness: string; readonly readiness: string };
   readonly scaling:
     | { readonly kind: 'fixed'; readonly replicas: number }
@@ -186,8 +208,30 @@ export interface ResolvedService {
   readonly env: Readonly<Record<string, string>>;
   /** Secrets Manager references, sorted by variable name. */
   readonly secrets: readonly ResolvedSecretRef[];
-  readonly ingress?: { readonly host: string; readonly path: string; readonly visibility: IngressVisibility };
+  readonly ingress?: {
+    readonly host: string;
+    readonly path: string;
+    readonly visibility: IngressVisibility;
+    /** `'sso'`: signed-in users only, through oauth2-proxy. */
+    readonly auth?: 'sso';
+    /** The platform's provider, set with `auth: 'sso'` (validation requires one). */
+    readonly sso?: ResolvedSso;
+  };
   readonly dependsOn: readonly ServiceDependency[];
+  /** Services and charts this service sends requests to (`calls`), in config order. */
+  readonly calls: readonly ResolvedCall[];
+  /**
+   * True when the image comes from the platform's own registry (the default repository): only then do the shared
+   * stack create its ECR repository and the bootstrap stack its CI roles. False for third-party images.
+   */
+  readonly platformImage: boolean;
+  /** Kafka topics the service may use; set when `dependsOn` has `kafka`. */
+  readonly kafka?: { readonly topics: readonly string[] };
+  /**
+   * What the service's own CDK app may create (`awsResources`), and the repository whose jobs bound to this
+   * environment deploy it; set only with `ci.repository`.
+   */
+  readonly awsResources?: { readonly types: readonly ServiceAwsResourceType[]; readonly repository: string };
 }
 
 export interface ResolvedSecretRef {

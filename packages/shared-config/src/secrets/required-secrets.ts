@@ -1,5 +1,7 @@
 import { ADDON_ADMIN_SECRETS } from './secret-readers';
+import { usesArgoCdCapability } from '../bridge/argocd-capability';
 import type { ResolvedEnvironment, ResolvedPlatform } from '../resolve/resolved-platform';
+import { grafanaUsesSso } from '../resolve/sso-platform-tools';
 
 /**
  * A Secrets Manager secret that the config references and that the user creates before the first deployment of an
@@ -82,6 +84,34 @@ function secretReads(platform: ResolvedPlatform, env: ResolvedEnvironment): Secr
           description: `${admin.what} ${admin.what.endsWith('basic-auth') ? 'user' : 'admin user'} name and a generated password (JSON keys ${admin.keys.join(', ')})`,
         });
       }
+    }
+  }
+  // Single sign-on: the proxy in front of each `ingress.auth: 'sso'` service reads the client and cookie secrets.
+  const ssoUsers = enabled.has('external-secrets') && platform.sso
+    ? [...env.services.filter((s) => s.ingress?.sso).map((s) => s.name), ...(enabled.has('oauth2-proxy') ? ['the oauth2-proxy add-on'] : [])]
+    : [];
+  // Grafana and the self-managed Argo CD sign in with the same provider: they read the client secret only.
+  const ssoClients = enabled.has('external-secrets') && platform.sso
+    ? [...(enabled.has('kube-prometheus-stack') && grafanaUsesSso(platform.sso) ? ['grafana'] : []), ...(usesArgoCdCapability(platform) ? [] : ['argocd'])]
+    : [];
+  const ssoReaders = [...(ssoUsers.length > 0 ? [`oauth2-proxy of ${ssoUsers.join(', ')}`] : []), ...ssoClients];
+  for (const key of ssoUsers.length > 0 ? ['client-secret', 'cookie-secret'] : ssoClients.length > 0 ? ['client-secret'] : []) {
+    reads.push({
+      name: env.naming.secretName(platform.sso!.clientSecret),
+      key,
+      usedBy: `sso (${ssoReaders.join('; ')})`,
+      description: 'OAuth client secret from the provider, and a cookie secret of 32 random bytes (openssl rand -base64 32 | head -c 32)',
+    });
+  }
+  // Private chart registries of `chart` entries: an Argo CD repository Secret made by External Secrets in Argo CD's namespace.
+  for (const chart of enabled.has('external-secrets') ? env.charts ?? [] : []) {
+    for (const key of chart.credentialsSecret ? ['password', 'username'] : []) {
+      reads.push({
+        name: chart.credentialsSecret!,
+        key,
+        usedBy: `${chart.name} (Argo CD repository credentials for ${chart.repoUrl})`,
+        description: 'User name and password (or token) of the private Helm registry (JSON keys password, username)',
+      });
     }
   }
   const credentials = platform.gitops.credentialsSecret;

@@ -1,6 +1,8 @@
-import { ADDON_CATALOG } from '../addons/catalog';
+import { ADDON_CATALOG, ARGOCD_NAMESPACE } from '../addons/catalog';
+import { usesArgoCdCapability } from '../bridge/argocd-capability';
 import type { EnvironmentNaming } from '../naming/naming';
 import type { ResolvedEnvironment, ResolvedPlatform } from '../resolve/resolved-platform';
+import { grafanaUsesSso } from '../resolve/sso-platform-tools';
 
 /** Name of the SecretStore every reading namespace gets: its ExternalSecrets refer to it, never to a cluster-wide store. */
 export const NAMESPACE_SECRET_STORE = 'aws-secrets-manager';
@@ -57,6 +59,8 @@ export function secretReaders(platform: ResolvedPlatform, env: ResolvedEnvironme
     // A service's namespace is named after the service (gitops-apps ServiceManifests).
     for (const ref of service.secrets) read(service.name, ref.secretName);
     for (const store of service.dependsOn) read(service.name, env.naming.connectionSecret(store));
+    // The client and cookie secrets of the service's single sign-on proxy (gitops-apps sso-proxy.ts).
+    if (service.ingress?.sso) read(service.name, env.naming.secretName(service.ingress.sso.clientSecret));
   }
   if (enabled.has('kube-prometheus-stack')) {
     const { relativeName, namespace } = ADDON_ADMIN_SECRETS.grafana;
@@ -76,6 +80,13 @@ export function secretReaders(platform: ResolvedPlatform, env: ResolvedEnvironme
       if (enabled.has(addon as keyof typeof LOKI_CLIENT_NAMESPACES)) read(clientNamespace, env.naming.secretName(relativeName));
     }
   }
+  // The oauth2-proxy add-on configured for the platform's single sign-on provider.
+  if (enabled.has('oauth2-proxy') && platform.sso) read(ADDON_CATALOG['oauth2-proxy'].namespace, env.naming.secretName(platform.sso.clientSecret));
+  // Grafana's and Argo CD's OAuth client secret (sso-platform-tools.ts); the managed Argo CD signs in with Identity Center.
+  if (enabled.has('kube-prometheus-stack') && grafanaUsesSso(platform.sso)) read(ADDON_CATALOG['kube-prometheus-stack'].namespace, env.naming.secretName(platform.sso.clientSecret));
+  if (platform.sso && !usesArgoCdCapability(platform)) read(ARGOCD_NAMESPACE, env.naming.secretName(platform.sso.clientSecret));
+  // Registry credentials of private chart repositories, made into Argo CD repository Secrets in Argo CD's namespace.
+  for (const chart of env.charts ?? []) if (chart.credentialsSecret) read(ARGOCD_NAMESPACE, chart.credentialsSecret);
   return [...byNamespace.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([namespace, names]) => ({ namespace, secrets: [...names].sort(), ownedPrefix: `${env.naming.secretsPrefix()}${namespace}/` }));

@@ -2,7 +2,10 @@ import { partitionOf, SUPPORTED_PARTITIONS, SUPPORTED_REGIONS } from './aws-regi
 import { show } from './problem';
 import { closest } from './schema';
 import { array, boolean, type Check, integer, object, oneOf, optional, record, required, string } from './schema';
+import { INGRESS_AUTH, ssoSchema, trafficFields } from './traffic-schema';
+import { workloadFields } from './workload-schema';
 import { ADDON_NAMES, RETIRED_ADDONS } from '../addons/catalog';
+import { SUPPORTED_KAFKA_VERSIONS } from '../versions/supported-versions';
 
 /** Field patterns, each with the words used when a value does not match. */
 export const PATTERNS = {
@@ -61,6 +64,9 @@ export const PATTERNS = {
   cacheNodeType: { pattern: /^cache\.[a-z0-9-]+\.[a-z0-9]+$/, allowed: 'an ElastiCache node type such as cache.t4g.micro' },
   postgresVersion: { pattern: /^\d{2}(?:\.\d{1,2})?$/, allowed: 'a PostgreSQL version such as 16.6' },
   redisVersion: { pattern: /^\d\.\d$/, allowed: 'a Redis version such as 7.1' },
+  mskInstanceType: { pattern: /^kafka\.[a-z0-9-]+\.[a-z0-9]+$/, allowed: 'an MSK broker type such as kafka.m7g.large' },
+  // Kafka's own limit (249) and charset; `.` and `..` alone are refused by Kafka (the `kafka-topics` rule says so).
+  kafkaTopic: { pattern: /^[a-zA-Z0-9._-]{1,249}$/, allowed: 'a Kafka topic name: letters, digits, ., _ and -, at most 249 characters' },
   kubernetesVersion: { pattern: /^1\.\d{2}$/, allowed: 'a Kubernetes minor version such as 1.34' },
   imageRepository: {
     pattern: /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/,
@@ -215,6 +221,15 @@ const data = object({
       snapshotRetentionDays: optional(integer({ min: 0, max: 35, unit: 'days' })),
     }),
   ),
+  kafka: optional(
+    object({
+      mode: required(oneOf(['serverless', 'provisioned'])),
+      brokers: optional(integer({ min: 1, max: 30, unit: 'brokers' })),
+      instanceType: optional(s(PATTERNS.mskInstanceType)),
+      version: optional(oneOf(SUPPORTED_KAFKA_VERSIONS)),
+      storageGiB: optional(integer({ min: 1, max: 16384, unit: 'GiB' })),
+    }),
+  ),
 });
 
 const environment = object({
@@ -261,8 +276,10 @@ const service = object({
   name: required(s(PATTERNS.serviceName)),
   team: optional(s(PATTERNS.teamName)),
   runtime: optional(oneOf(['node', 'python', 'static-site'])),
-  image: required(object({ repository: optional(s(PATTERNS.imageRepository)), tag: required(s(PATTERNS.imageTag)) })),
-  port: required(integer({ min: 1024, max: 65535, unit: '(unprivileged ports only)' })),
+  // Required unless `chart` is set: the `service-chart-or-image` rule says which one is missing.
+  image: optional(object({ repository: optional(s(PATTERNS.imageRepository)), tag: required(s(PATTERNS.imageTag)) })),
+  ...trafficFields(PATTERNS),
+  ...workloadFields(PATTERNS),
   health: optional(object({ liveness: optional(s(PATTERNS.httpPath)), readiness: optional(s(PATTERNS.httpPath)) })),
   replicas: optional(integer({ min: 1, max: 1000 })),
   autoscaling: optional(autoscaling),
@@ -276,9 +293,11 @@ const service = object({
       host: required(s(PATTERNS.host)),
       path: optional(s(PATTERNS.httpPath)),
       visibility: optional(oneOf(['public', 'internal'])),
+      auth: INGRESS_AUTH,
     }),
   ),
-  dependsOn: optional(array(oneOf(['postgres', 'redis']))),
+  dependsOn: optional(array(oneOf(['postgres', 'redis', 'kafka']))),
+  kafka: optional(object({ topics: required(array(s(PATTERNS.kafkaTopic), { min: 1 })) })),
   ci: optional(
     object({
       repository: required(s(PATTERNS.githubRepository)),
@@ -287,6 +306,8 @@ const service = object({
       promoteTo: optional(array(s(PATTERNS.environmentName))),
     }),
   ),
+  // needs `ci.repository` and short enough names: the `service-aws-resources` rule
+  awsResources: optional(object({ types: required(array(oneOf(['bucket', 'queue', 'topic', 'table']), { min: 1 })) })),
   environments: optional(
     record({
       key: () => undefined, // checked against environment names by the `service-environment-names` rule
@@ -372,6 +393,7 @@ export const PLATFORM_SCHEMA: Check = object({
     }),
   ),
   addons: optional(addonSettings),
+  sso: optional(ssoSchema(PATTERNS)),
   waivers: optional(
     array(
       object({

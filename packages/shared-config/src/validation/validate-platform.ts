@@ -5,6 +5,7 @@ import type { PlatformConfig } from '../config/platform-config';
 import { accessPrincipals, deployerClusterAccess } from './rules/access-rules';
 import { addonRequirements } from './rules/addon-rules';
 import { argocdCapabilityIdentityCenter } from './rules/argocd-capability-rules';
+import { serviceAwsResources } from './rules/aws-resources-rules';
 import { serviceCiEnvironments } from './rules/ci-rules';
 import { endpointAccess, kubernetesVersionSupported, nodeGroupSizes } from './rules/cluster-rules';
 import { autoModeExclusive } from './rules/compute-rules';
@@ -18,6 +19,7 @@ import {
 import { accessRoleEnvironments, environmentDomainInRoot, environmentNamesUnique, rootZoneAccount } from './rules/environment-rules';
 import { gitopsCredentials } from './rules/gitops-rules';
 import { gatewayIngressScope, ingressNeedsController } from './rules/ingress-rules';
+import { kafkaClusterSettings, kafkaDependencies, kafkaTopics } from './rules/kafka-rules';
 import { existingVpcExclusive, natPerAzInProduction, subnetsFit, vpcCidrOverlap, vpcCidrValid } from './rules/network-rules';
 import type { ValidationRule } from './rules/rule';
 import { noSecretLiterals } from './rules/secret-rules';
@@ -29,8 +31,18 @@ import {
   serviceEnvironmentNames,
   serviceNamesUnique,
   servicePortsUnique,
+  ssoPlatformHostsReserved,
 } from './rules/service-rules';
+import { chartValuesNoSecrets, serviceCallsKnown, serviceChartOrImage, ssoConfigured } from './rules/traffic-rules';
 import { localDate, waiverDates } from './rules/waiver-rules';
+import {
+  serviceNodeGroupKnown,
+  servicePortNamesUnique,
+  servicePortsExclusive,
+  servicePublicPorts,
+  sidecarImagesPinned,
+  workloadKindFields,
+} from './rules/workload-rules';
 
 /** Every semantic rule, in the order problems are reported. */
 export const VALIDATION_RULES: readonly ValidationRule[] = [
@@ -56,16 +68,31 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   redisFailoverNeedsReplica,
   productionDataSafety,
   serviceDependenciesAvailable,
+  kafkaClusterSettings,
+  kafkaDependencies,
+  kafkaTopics,
   serviceNamesUnique,
   servicePortsUnique,
   ingressHostInDomain,
   ingressHostsUnique,
+  ssoPlatformHostsReserved,
   ingressNeedsController,
   gatewayIngressScope,
   scalingBounds,
   productionReplicas,
   serviceEnvironmentNames,
+  servicePortsExclusive,
+  workloadKindFields,
+  servicePortNamesUnique,
+  servicePublicPorts,
+  serviceNodeGroupKnown,
+  sidecarImagesPinned,
   serviceCiEnvironments,
+  serviceAwsResources,
+  serviceChartOrImage,
+  serviceCallsKnown,
+  ssoConfigured,
+  chartValuesNoSecrets,
   noSecretLiterals,
   addonRequirements,
   waiverDates,

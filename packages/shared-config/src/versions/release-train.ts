@@ -41,8 +41,11 @@ export interface ReleaseTrain {
 const EOL_DATE = { url: 'https://endoflife.date/amazon-eks', checked: '2026-12-03' } as const;
 /** The 14 + 12 month policy itself. */
 export const EKS_VERSION_POLICY: SourceRef = { url: 'https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html', checked: '2026-12-03' } as const;
-/** 1.36 is newer than the stored copy of endoflife.date; its EKS release date is from this write-up. */
-const EKS_136_RELEASE = { url: 'https://devopsdreams.blogspot.com/2026/08/kubernetes-136-on-amazon-eks-upgrade.html', checked: '2026-12-03' } as const;
+/**
+ * 1.36: the AWS announcement, as recorded by endoflife.date (products/amazon-eks.md at a70eca3, 2026-08-22: released
+ * 2026-06-02, standard support to 2027-08-02, extended to 2028-08-02, the dates of the EKS release calendar).
+ */
+const EKS_136_RELEASE = { url: 'https://aws.amazon.com/about-aws/whats-new/2026/06/amazon-eks-distro-kubernetes-version-1-36/', checked: '2026-12-03' } as const;
 /** CoreDNS and kube-proxy tables of the EKS user guide ("latest version of the Amazon EKS add-on type"). */
 const ADDON_TABLES = {
   url: 'https://docs.aws.amazon.com/eks/latest/userguide/managing-kube-proxy.html (and managing-coredns.html)',
@@ -71,9 +74,11 @@ const CRD_API_VERSIONS = {
  * EKS Kubernetes minors on 2026-12-03, oldest first. EKS gives a minor 14 months of standard support and 12 more of
  * extended support (EKS_VERSION_POLICY). 1.32, 1.33 and 1.34 are past standard support on that day (1.34 since 2026-12-02).
  * Dates of 1.32-1.35: endoflife.date/amazon-eks and the AWS Health notices it mirrors; 1.36 reached EKS on 2026-06-02
- * (devopsdreams.blogspot.com/2026/08/kubernetes-136-on-amazon-eks-upgrade.html), ends standard support 2027-08-02.
- * Add-on builds: CoreDNS and kube-proxy from the user guide's tables; the VPC CNI, Pod Identity agent and EBS CSI
- * driver publish one build list for all minors that Paved could not read for 1.35/1.36, so EKS picks its default.
+ * and ends standard support 2027-08-02 (EKS_136_RELEASE; the same dates were checked again on 2026-12-03).
+ * Add-on builds: CoreDNS and kube-proxy from the user guide's tables. The VPC CNI, Pod Identity agent and EBS CSI
+ * driver are pinned only where a build was read for that minor (the source is named above the pin); elsewhere EKS
+ * picks its default build. The user guide's VPC CNI table (v1.20.4-eksbuild.1 for 1.28-1.34, late 2025) is older than
+ * the builds clusters created in 2026 already run, and pinning it would ask EKS to downgrade them, so it is not used.
  */
 export const RELEASE_TRAINS: readonly ReleaseTrain[] = [
   {
@@ -102,7 +107,9 @@ export const RELEASE_TRAINS: readonly ReleaseTrain[] = [
     endOfExtendedSupport: '2027-07-29',
     source: EOL_DATE,
     eksAddons: {
-      'vpc-cni': undefined,
+      // Read 2026-12-03: ministryofjustice/cloud-platform-infrastructure#4678 (2026-07-08), the newest build listed for 1.33.
+      // renovate: eksAddonsFilter={"kubernetesVersion":"1.33","addonName":"vpc-cni"}
+      'vpc-cni': 'v1.22.3-eksbuild.1',
       // renovate: eksAddonsFilter={"kubernetesVersion":"1.33","addonName":"coredns"}
       'coredns': 'v1.13.2-eksbuild.4',
       // renovate: eksAddonsFilter={"kubernetesVersion":"1.33","addonName":"kube-proxy"}
@@ -163,7 +170,9 @@ export const RELEASE_TRAINS: readonly ReleaseTrain[] = [
       'coredns': undefined,
       'kube-proxy': undefined,
       'eks-pod-identity-agent': undefined,
-      'aws-ebs-csi-driver': undefined,
+      // Read 2026-12-03: mitodl/ol-infrastructure#5959 (2026-09-21), the build EKS marks `defaultVersion` for 1.36.
+      // renovate: eksAddonsFilter={"kubernetesVersion":"1.36","addonName":"aws-ebs-csi-driver"}
+      'aws-ebs-csi-driver': 'v1.66.0-eksbuild.1',
     },
     eksAddonsSource: ADDON_TABLES,
     charts: CATALOG_CHARTS,

@@ -9,7 +9,7 @@ const APPS = ['Application', 'ApplicationSet'];
 const ESO_KINDS = ['ExternalSecret', 'SecretStore', 'ClusterSecretStore', 'ClusterExternalSecret'];
 
 /** Helm values of every Helm source of an Application (or ApplicationSet template): valuesObject, and a values string parsed. */
-function helmValues(d: ManifestDocument): { chart: string; values: unknown }[] {
+export function helmValues(d: ManifestDocument): { chart: string; values: unknown }[] {
   const o = d.object as any;
   const spec = d.kind === 'ApplicationSet' ? o.spec?.template?.spec : o.spec;
   const sources = [...(spec?.source ? [spec.source] : []), ...(Array.isArray(spec?.sources) ? spec.sources : [])];
@@ -29,7 +29,7 @@ function helmValues(d: ManifestDocument): { chart: string; values: unknown }[] {
 }
 
 /** Every leaf of a values tree with its dotted path and the key it sits under (list items inherit their parent's key). */
-function leaves(value: unknown, path = '', key = ''): { path: string; key: string; value: unknown }[] {
+export function leaves(value: unknown, path = '', key = ''): { path: string; key: string; value: unknown }[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${path}[${i}]`, key));
   if (isObj(value)) return Object.entries(value).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k, k));
   return [{ path, key, value }];

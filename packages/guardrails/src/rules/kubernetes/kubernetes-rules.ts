@@ -1,6 +1,8 @@
+import { CHART_BACKENDS } from '@paved/shared-config';
 import { effectiveNamespace } from '../../model/manifests';
 import { ALWAYS, DEV_WARNING, kubeLinter, kubeScore, polaris, PROD_ONLY } from '../../rule';
 import { manifestRule } from '../define';
+import { writableRootExcused } from './relaxed-security-rules';
 import { matchesSelector, perContainer, podLabels, podSpec, WORKLOAD_KINDS } from './workloads';
 
 const W = WORKLOAD_KINDS;
@@ -36,7 +38,8 @@ export const KUBERNETES_RULES = [
     mirrors: [kubeLinter('no-read-only-root-fs'), polaris('notReadOnlyRootFilesystem')],
     rationale: 'A writable root lets an attacker persist tools inside the container.',
     fix: 'set readOnlyRootFilesystem: true and mount an emptyDir where the process must write',
-    check: (d) => perContainer(d, ({ c }) => (sc(c).readOnlyRootFilesystem === true ? undefined : 'readOnlyRootFilesystem is not true')),
+    // The main container of a workload whose config asks for a writable root with a reason: PAVED-K8S-POD-012 reports it.
+    check: (d) => perContainer(d, ({ c, name }) => (sc(c).readOnlyRootFilesystem === true || writableRootExcused(d, name) ? undefined : 'readOnlyRootFilesystem is not true')),
   }),
   manifestRule({
     id: 'PAVED-K8S-POD-004',
@@ -283,6 +286,8 @@ export const KUBERNETES_RULES = [
     fix: 'name an existing Service and port',
     check: (d, c) => ((d.object as any).spec?.rules ?? []).flatMap((r: any) => r?.http?.paths ?? [])
       .map((p: any) => p?.backend?.service?.name)
+      // A chart's own Service (Grafana, Argo CD's server: CHART_BACKENDS) exists once its chart is installed.
+      .filter((name: any) => !CHART_BACKENDS.some((b) => b.service === name && b.namespace === effectiveNamespace(d)))
       .filter((name: any) => !c.manifests.find(d.environment, 'Service', name, effectiveNamespace(d)))
       .map((name: any) => `backend service ${name} does not exist`),
   }),

@@ -1,5 +1,6 @@
-import type { ArgoCdBootstrap, Profile } from '@paved/shared-config';
+import type { ArgoCdBootstrap, Profile, ResolvedSso } from '@paved/shared-config';
 import { Fn, Token } from 'cdktf';
+import { argoCdSsoValues } from './argocd-sso';
 
 const TPL_OPEN = '{{';
 const TPL_OPEN_ESCAPED = '{{`{{`}}';
@@ -31,6 +32,19 @@ export interface ArgoCdValuesProps {
   readonly clusterSecret: Record<string, unknown>;
   /** The root Application and its AppProject, rendered through `extraObjects` so that ArgoCD starts syncing. */
   readonly bootstrap: ArgoCdBootstrap;
+  /**
+   * The platform's single sign-on provider (argocd-sso.ts); its client secret must reach Argo CD's namespace through
+   * External Secrets, so pass it only when the environment runs External Secrets.
+   * @default - no SSO: the values are those of a platform without `sso`
+   */
+  readonly sso?: ResolvedSso;
+  /**
+   * Whether the environment's ALB serves the API server at `domain` (with `sso`: gitops-apps sso-platform-ingress.ts,
+   * `ssoPlatformHosts`): the ALB terminates TLS and sends plain HTTP to the server, which must then not redirect it to
+   * HTTPS (`server.insecure`, as Argo CD's ingress docs describe for a proxy that terminates TLS).
+   * @default false
+   */
+  readonly servedByAlb?: boolean;
 }
 
 /**
@@ -57,6 +71,7 @@ export function escapeHelmTemplate<T>(value: T): T {
  */
 export function argoCdValues(props: ArgoCdValuesProps): Record<string, unknown> {
   const ha = props.profile === 'production';
+  const sso = props.sso ? argoCdSsoValues(props.sso, { url: `https://${props.domain}` }) : undefined;
   return {
     'global': { domain: props.domain },
     'configs': {
@@ -67,15 +82,17 @@ export function argoCdValues(props: ArgoCdValuesProps): Record<string, unknown> 
         // Argo CD 3's default, written out: resources are tracked by the argocd.argoproj.io/tracking-id annotation, so
         // the app.kubernetes.io/instance label stays the service's own (Paved's selectors use it).
         'application.resourceTrackingMethod': 'annotation',
+        ...sso?.cm,
       },
-      params: { 'server.insecure': false },
+      ...(sso ? { rbac: { ...sso.rbac } } : {}),
+      params: { 'server.insecure': props.servedByAlb ?? false },
     },
     'controller': { replicas: 1 },
     'server': { replicas: ha ? 2 : 1, ingress: { enabled: false } },
     'repoServer': { replicas: ha ? 2 : 1 },
     'applicationSet': { replicas: ha ? 2 : 1 },
     'redis-ha': { enabled: ha },
-    'dex': { enabled: false },
+    'dex': { enabled: sso?.dex ?? false },
     'extraObjects': escapeHelmTemplate([props.clusterSecret, props.bootstrap.project, props.bootstrap.root]),
   };
 }

@@ -2,10 +2,21 @@ import { environmentDomain, managementOf } from '../../resolve/resolve-platform'
 import { at } from '../problem';
 import { environmentsOf, reportDuplicates, type ValidationRule } from './rule';
 
+/** The folder of the GitOps branch (beside the environments' folders) that holds the Backstage catalog. */
+export const GITOPS_CATALOG_FOLDER = 'catalog';
+
+/** Folders of the GitOps branch that are not environments. */
+export const RESERVED_ENVIRONMENT_NAMES: readonly string[] = [GITOPS_CATALOG_FOLDER];
+
 export const environmentNamesUnique: ValidationRule = {
   id: 'environment-names-unique',
-  description: 'Environment names are unique: they name stacks, state keys and GitOps folders.',
+  description: 'Environment names are unique and not reserved: they name stacks, state keys and GitOps folders.',
   check(config, out) {
+    for (const { env, path } of environmentsOf(config)) {
+      if (typeof env.name === 'string' && RESERVED_ENVIRONMENT_NAMES.includes(env.name)) {
+        out.error(at(path, 'name'), `'${env.name}' is reserved (a folder of the GitOps branch)`, `any other name than ${RESERVED_ENVIRONMENT_NAMES.join(', ')}`);
+      }
+    }
     reportDuplicates(
       environmentsOf(config),
       ({ env }) => (typeof env.name === 'string' ? env.name : undefined),

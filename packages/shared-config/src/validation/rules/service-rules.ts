@@ -1,6 +1,8 @@
-import { serviceHost } from '../../resolve/resolve-platform';
+import { environmentDomain, serviceHost } from '../../resolve/resolve-platform';
+import { SSO_PLATFORM_HOST_LABELS } from '../../resolve/sso-platform-tools';
 import { at } from '../problem';
 import { entriesOf, environmentsOf, isObject, reportDuplicates, servicesOf, type ValidationRule } from './rule';
+import { podPorts } from './workload-rules';
 
 export const serviceNamesUnique: ValidationRule = {
   id: 'service-names-unique',
@@ -14,16 +16,27 @@ export const serviceNamesUnique: ValidationRule = {
   },
 };
 
+/**
+ * A port number only has to be unique where two listeners would collide: inside one pod (the main container, its
+ * sidecars and init containers share the network namespace), per protocol. Services live in namespaces of their own,
+ * so two services (say the same image run twice) may listen on the same port.
+ */
 export const servicePortsUnique: ValidationRule = {
   id: 'service-ports-unique',
-  description: 'Each service listens on its own port, so the whole catalog runs side by side locally and port-forwards never collide.',
+  description: 'Port numbers are unique per protocol within a pod (its containers share one network namespace); services may share port numbers.',
   check(config, out) {
-    reportDuplicates(
-      servicesOf(config),
-      ({ service }) => (typeof service.port === 'number' ? String(service.port) : undefined),
-      ({ service, path }, first) =>
-        out.error(at(path, 'port'), `${service.port} is already the port of services[${first}]`, 'a distinct port per service'),
-    );
+    for (const { service, path } of servicesOf(config)) {
+      const ports = podPorts(service, path);
+      reportDuplicates(
+        ports,
+        ({ port }) => (typeof port.port === 'number' ? `${port.port}/${port.protocol ?? 'TCP'}` : undefined),
+        ({ port, path: p }, first) => out.error(
+          p.endsWith('.port') ? p : at(p, 'port'),
+          `${port.port}/${port.protocol ?? 'TCP'} is already a port of the same pod (${ports[first].path})`,
+          'a distinct port number per protocol within one pod',
+        ),
+      );
+    }
   },
 };
 
@@ -73,6 +86,28 @@ export const ingressHostsUnique: ValidationRule = {
     }
     for (const { path, first, where } of clashes.values()) {
       out.error(at(path, 'ingress'), `${where.join(', ')} ${where.length > 1 ? 'are' : 'is'} already served by services[${first}]`, 'a distinct host or path per service');
+    }
+  },
+};
+
+/** With `sso`, Grafana and Argo CD are served at `grafana.<env domain>` and `argocd.<env domain>`: no service may take them. */
+export const ssoPlatformHostsReserved: ValidationRule = {
+  id: 'sso-platform-hosts-reserved',
+  description: "With sso set, no service's ingress host is Grafana's or Argo CD's (grafana.<env domain>, argocd.<env domain>).",
+  check(config, out) {
+    if (!isObject(config.sso) || typeof config.domain !== 'string') return;
+    for (const { service, path } of servicesOf(config)) {
+      if (typeof service.ingress?.host !== 'string') continue;
+      const taken = new Set<string>();
+      for (const { env } of environmentsOf(config)) {
+        if (typeof env.name !== 'string' || service.environments?.[env.name]?.enabled === false) continue;
+        const host = serviceHost(config, env, service);
+        const label = SSO_PLATFORM_HOST_LABELS.find((l) => host === `${l}.${environmentDomain(config, env)}`);
+        if (label) taken.add(`'${host}' in '${env.name}'`);
+      }
+      if (taken.size > 0) {
+        out.error(at(at(path, 'ingress'), 'host'), `${[...taken].join(', ')} is reserved for the platform's Grafana or Argo CD while sso is set`, `a host other than ${SSO_PLATFORM_HOST_LABELS.join(' or ')}`);
+      }
     }
   },
 };

@@ -1,0 +1,277 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { validatePlatform, type PlatformConfig, type ServiceConfig } from '@paved/shared-config';
+import { example, synthesize, type TfResource } from './support/synthesized';
+import { offlineCopy } from './support/terraform-copy';
+
+/**
+ * Issue 18, the platform side: per environment a service with `awsResources` runs in, the bootstrap stack of that
+ * environment's account creates `<org>-<env>-<service>-cfn-deploy` (GitHub OIDC, that repository's jobs bound to that
+ * environment only) and `<org>-<env>-<service>-cfn-exec` (CloudFormation only), both under
+ * `<org>-<env>-<service>-cfn-boundary`. What they may do is shown with a small IAM evaluator over the synthesized
+ * policies (identity policy AND boundary, explicit deny wins), not by reading statements one by one.
+ */
+const withResources = (services: readonly ServiceConfig[], name: string, types: NonNullable<ServiceConfig['awsResources']>['types']) =>
+  services.map((s) => (s.name === name ? { ...s, awsResources: { types } } : s));
+const config: PlatformConfig = { ...example, services: withResources(example.services!, 'api', ['queue', 'bucket', 'topic', 'table']) };
+const out = synthesize(config);
+afterAll(() => fs.rmSync(out.outdir, { recursive: true, force: true }));
+const NONPROD = '210987654321';
+const MGMT = '345678901234';
+const REGION = 'eu-west-1';
+const SUB = 'token.actions.githubusercontent.com:sub';
+const AUD = 'token.actions.githubusercontent.com:aud';
+
+interface Statement {
+  Sid: string;
+  Effect: 'Allow' | 'Deny';
+  Action?: string[];
+  NotAction?: string[];
+  Resource?: string[];
+  NotResource?: string[];
+  Principal?: any;
+  Condition?: Record<string, Record<string, string[]>>;
+}
+const statements = (json: string): Statement[] => (JSON.parse(json) as { Statement: Statement[] }).Statement;
+
+/** Every resource of `type` in every stack, with its stack. */
+const everywhere = (type: string): TfResource[] => out.stacks.flatMap((s) => out.resources(s.name, type));
+const roleNamed = (name: string): TfResource => {
+  const found = everywhere('aws_iam_role').filter((r) => r.body.name === name);
+  if (found.length !== 1) throw new Error(`${found.length} roles named ${name}`);
+  return found[0];
+};
+const inlinePolicy = (role: TfResource): Statement[] => {
+  const policy = out.resources(role.stack, 'aws_iam_role_policy').find((p) => p.body.role === `\${aws_iam_role.${role.name}.id}`);
+  return statements(policy!.body.policy);
+};
+/** The boundary a role names: a reference to a policy of its stack (`${aws_iam_policy.<name>.arn}`). */
+const boundaryOf = (role: TfResource): { name: string; statements: Statement[] } => {
+  const ref = /^\$\{aws_iam_policy\.([^.]+)\.arn\}$/.exec(role.body.permissions_boundary)?.[1];
+  const policy = out.resources(role.stack, 'aws_iam_policy').find((p) => p.name === ref);
+  if (!policy) throw new Error(`${role.body.name}: boundary ${role.body.permissions_boundary} is not a policy of ${role.stack}`);
+  return { name: policy.body.name, statements: statements(policy.body.policy) };
+};
+
+// --- a small IAM evaluator: wildcards as IAM matches them, conditions of the operators these policies use ---
+const globToRegExp = (pattern: string, flags = '') =>
+  new RegExp(`^${pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('')}$`, flags);
+const matches = (patterns: readonly string[] | undefined, value: string, flags = '') => (patterns ?? []).some((p) => globToRegExp(p, flags).test(value));
+type Context = Readonly<Record<string, string>>;
+
+function conditionHolds(condition: Statement['Condition'], context: Context): boolean {
+  return Object.entries(condition ?? {}).every(([operator, byKey]) => Object.entries(byKey).every(([key, values]) => {
+    const value = context[key];
+    switch (operator) {
+      case 'StringEquals': case 'ArnEquals': return value !== undefined && values.includes(value);
+      case 'StringNotEquals': return value === undefined || !values.includes(value);
+      case 'Null': return values.includes(value === undefined ? 'true' : 'false');
+      default: throw new Error(`evaluator: condition operator ${operator} not implemented`);
+    }
+  }));
+}
+
+function applies(s: Statement, action: string, resource: string, context: Context): boolean {
+  const actionMatches = s.NotAction ? !matches(s.NotAction, action, 'i') : matches(s.Action, action, 'i');
+  const resourceMatches = s.NotResource ? !matches(s.NotResource, resource) : matches(s.Resource, resource);
+  return actionMatches && resourceMatches && conditionHolds(s.Condition, context);
+}
+
+/** One policy's verdict: `deny` (explicit), `allow`, or `none` (implicitly denied). */
+function verdict(policy: readonly Statement[], action: string, resource: string, context: Context): 'deny' | 'allow' | 'none' {
+  const hits = policy.filter((s) => applies(s, action, resource, context));
+  if (hits.some((s) => s.Effect === 'Deny')) return 'deny';
+  return hits.some((s) => s.Effect === 'Allow') ? 'allow' : 'none';
+}
+
+/** A same-account request by a role: allowed only when its identity policy allows it and its boundary does too. */
+function allowed(identity: readonly Statement[], boundary: readonly Statement[], action: string, resource: string, context: Context = {}): boolean {
+  return verdict(identity, action, resource, context) === 'allow' && verdict(boundary, action, resource, context) === 'allow';
+}
+
+describe('service CloudFormation roles (awsResources)', () => {
+  const deploy = roleNamed('northwind-dev-api-cfn-deploy');
+  const exec = roleNamed('northwind-dev-api-cfn-exec');
+  const execArn = `arn:aws:iam::${NONPROD}:role/northwind-dev-api-cfn-exec`;
+  const sqs = (name: string) => `arn:aws:sqs:${REGION}:${NONPROD}:${name}`;
+
+  test('one deploy and one execution role per environment the service runs in, in that environment\'s account', () => {
+    expect([deploy.stack, exec.stack]).toEqual([`bootstrap-${NONPROD}`, `bootstrap-${NONPROD}`]);
+    expect(roleNamed('northwind-staging-api-cfn-deploy').stack).toBe(`bootstrap-${NONPROD}`);
+    expect(roleNamed('northwind-prod-api-cfn-exec').stack).toBe('bootstrap');
+    // no other service gets any
+    expect(everywhere('aws_iam_role').map((r) => r.body.name).filter((n: string) => n.includes('-cfn-')).sort()).toEqual(
+      ['dev', 'prod', 'staging'].flatMap((e) => [`northwind-${e}-api-cfn-deploy`, `northwind-${e}-api-cfn-exec`]),
+    );
+  });
+
+  test('the deploy role trusts exactly the service repository\'s jobs bound to the environment, through GitHub OIDC', () => {
+    const trust = statements(deploy.body.assume_role_policy);
+    expect(trust).toHaveLength(1);
+    expect(trust[0].Action).toEqual(['sts:AssumeRoleWithWebIdentity']);
+    expect(trust[0].Principal).toEqual({ Federated: [expect.stringMatching(/^\$\{aws_iam_openid_connect_provider\.[^.]+\.arn\}$/)] });
+    expect(trust[0].Condition).toEqual({ StringEquals: { [AUD]: ['sts.amazonaws.com'], [SUB]: ['repo:northwind/api:environment:dev'] } });
+    expect(statements(roleNamed('northwind-prod-api-cfn-deploy').body.assume_role_policy)[0].Condition!.StringEquals[SUB]).toEqual(['repo:northwind/api:environment:prod']);
+  });
+
+  test('the execution role is trusted by CloudFormation only, on behalf of its own account', () => {
+    expect(statements(exec.body.assume_role_policy)).toEqual([{
+      Sid: 'CloudFormation',
+      Effect: 'Allow',
+      Principal: { Service: ['cloudformation.amazonaws.com'] },
+      Action: ['sts:AssumeRole'],
+      Condition: { StringEquals: { 'aws:SourceAccount': [NONPROD] } },
+    }]);
+  });
+
+  test('both roles carry the service\'s boundary, which the account boundary protects them with', () => {
+    expect(boundaryOf(deploy).name).toBe('northwind-dev-api-cfn-boundary');
+    expect(boundaryOf(exec).name).toBe('northwind-dev-api-cfn-boundary');
+    const account = out.resources(deploy.stack, 'aws_iam_policy').find((p) => p.body.name === 'northwind-boundary')!;
+    const protectedRoles = statements(account.body.policy).find((s) => s.Sid === 'NoCiRoleChanges')!.Resource;
+    expect(protectedRoles).toEqual(expect.arrayContaining([execArn, `arn:aws:iam::${NONPROD}:role/northwind-dev-api-cfn-deploy`]));
+  });
+
+  describe('the execution role (identity policy AND boundary)', () => {
+    const identity = inlinePolicy(exec);
+    const boundary = boundaryOf(exec).statements;
+    const can = (action: string, resource: string, context: Context = {}) => allowed(identity, boundary, action, resource, context);
+
+    test('its own queue is allowed; another service\'s prefix is refused', () => {
+      expect(can('sqs:CreateQueue', sqs('northwind-dev-api-orders'))).toBe(true);
+      expect(can('sqs:CreateQueue', sqs('northwind-dev-web-orders'))).toBe(false);
+      expect(can('sqs:CreateQueue', sqs('northwind-prod-api-orders').replace(NONPROD, MGMT))).toBe(false);
+    });
+
+    test('buckets, topics and tables only with the prefix', () => {
+      expect(can('s3:CreateBucket', 'arn:aws:s3:::northwind-dev-api-uploads')).toBe(true);
+      expect(can('s3:CreateBucket', 'arn:aws:s3:::uploads')).toBe(false);
+      expect(can('s3:CreateBucket', 'arn:aws:s3:::northwind-dev-apiary-uploads')).toBe(false);
+      expect(can('sns:CreateTopic', `arn:aws:sns:${REGION}:${NONPROD}:northwind-dev-api-events`)).toBe(true);
+      expect(can('dynamodb:CreateTable', `arn:aws:dynamodb:${REGION}:${NONPROD}:table/northwind-dev-api-carts`)).toBe(true);
+      expect(can('dynamodb:CreateTable', `arn:aws:dynamodb:${REGION}:${NONPROD}:table/northwind-dev-web-carts`)).toBe(false);
+    });
+
+    test('no roles: CreateRole and PassRole refused; inline policies only on the service\'s own Pod Identity role', () => {
+      expect(can('iam:CreateRole', `arn:aws:iam::${NONPROD}:role/northwind-dev-api-anything`)).toBe(false);
+      expect(can('iam:PassRole', `arn:aws:iam::${NONPROD}:role/northwind-dev-service-api`)).toBe(false);
+      // Planted bug this catches: PutRolePolicy on the service's own Pod Identity role (capped only by the account-wide
+      // boundary, so a CDK app could grant its pods other services' resources).
+      expect(can('iam:PutRolePolicy', `arn:aws:iam::${NONPROD}:role/northwind-dev-service-api`)).toBe(false);
+      expect(can('iam:PutRolePolicy', `arn:aws:iam::${NONPROD}:role/northwind-dev-service-web`)).toBe(false);
+      expect(can('iam:PutRolePolicy', execArn)).toBe(false);
+    });
+
+    test('KMS keys only with the service tag, and only its own keys are managed', () => {
+      expect(can('kms:CreateKey', '*', { 'aws:RequestTag/paved:service': 'api' })).toBe(true);
+      expect(can('kms:CreateKey', '*', { 'aws:RequestTag/paved:service': 'web' })).toBe(false);
+      expect(can('kms:CreateKey', '*')).toBe(false);
+      const key = `arn:aws:kms:${REGION}:${NONPROD}:key/1234`;
+      expect(can('kms:PutKeyPolicy', key, { 'aws:ResourceTag/paved:service': 'api' })).toBe(true);
+      expect(can('kms:PutKeyPolicy', key, { 'aws:ResourceTag/paved:service': 'web' })).toBe(false);
+      expect(can('kms:TagResource', key, { 'aws:ResourceTag/paved:service': 'web', 'aws:RequestTag/paved:service': 'api' })).toBe(false);
+    });
+
+    test('the boundary caps a widened identity policy: an allow-everything inline policy still gets only the prefix', () => {
+      const everything: Statement[] = [{ Sid: 'All', Effect: 'Allow', Action: ['*'], Resource: ['*'] }];
+      expect(allowed(everything, boundary, 'sqs:CreateQueue', sqs('northwind-dev-api-orders'))).toBe(true);
+      expect(allowed(everything, boundary, 'sqs:CreateQueue', sqs('northwind-dev-web-orders'))).toBe(false);
+      expect(allowed(everything, boundary, 'iam:CreateRole', `arn:aws:iam::${NONPROD}:role/x`)).toBe(false);
+      expect(allowed(everything, boundary, 'ec2:RunInstances', '*')).toBe(false);
+    });
+  });
+
+  describe('the deploy role (identity policy AND boundary)', () => {
+    const identity = inlinePolicy(deploy);
+    const boundary = boundaryOf(deploy).statements;
+    const can = (action: string, resource: string, context: Context = {}) => allowed(identity, boundary, action, resource, context);
+    const stack = (name: string) => `arn:aws:cloudformation:${REGION}:${NONPROD}:stack/${name}/0a1b2c3d`;
+
+    test('CloudFormation on the service\'s stacks with the execution role only', () => {
+      expect(can('cloudformation:CreateChangeSet', stack('northwind-dev-api-queues'), { 'cloudformation:RoleArn': execArn })).toBe(true);
+      expect(can('cloudformation:CreateChangeSet', stack('northwind-dev-api-queues'))).toBe(false);
+      expect(can('cloudformation:CreateChangeSet', stack('northwind-dev-web-queues'), { 'cloudformation:RoleArn': execArn })).toBe(false);
+      expect(can('cloudformation:ExecuteChangeSet', stack('northwind-dev-api-queues'))).toBe(true);
+    });
+
+    test('passes the execution role to CloudFormation, and nothing else', () => {
+      expect(can('iam:PassRole', execArn, { 'iam:PassedToService': 'cloudformation.amazonaws.com' })).toBe(true);
+      expect(can('iam:PassRole', execArn, { 'iam:PassedToService': 'lambda.amazonaws.com' })).toBe(false);
+      expect(can('iam:PassRole', `arn:aws:iam::${NONPROD}:role/northwind-ci-deploy`, { 'iam:PassedToService': 'cloudformation.amazonaws.com' })).toBe(false);
+      expect(can('sqs:CreateQueue', sqs('northwind-dev-api-orders'))).toBe(false);
+    });
+  });
+
+  test('the root example (no awsResources) gets none of these roles', () => {
+    const plain = synthesize();
+    try {
+      const names = plain.stacks.flatMap((s) => plain.resources(s.name, 'aws_iam_role')).map((r) => r.body.name as string);
+      expect(names.filter((n) => n.includes('-cfn-'))).toEqual([]);
+    } finally {
+      fs.rmSync(plain.outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('awsResources validation', () => {
+  const errors = (services: readonly ServiceConfig[]) =>
+    validatePlatform({ ...example, services }).problems.filter((p) => p.severity === 'error').map((p) => `${p.path}: ${p.message}`);
+
+  test('needs ci.repository', () => {
+    const services = example.services!.map((s) => (s.name === 'api' ? { ...s, ci: undefined, awsResources: { types: ['queue' as const] } } : s));
+    expect(errors(services)).toEqual([expect.stringMatching(/^services\[0\]\.awsResources: needs services\[\]\.ci\.repository/)]);
+  });
+
+  test('refuses a name prefix that leaves too little room within the tightest limit', () => {
+    const long = 'web-frontend-with-a-long-name';
+    const services = example.services!.map((s) => (s.name === 'web' ? { ...s, name: long, awsResources: { types: ['queue' as const, 'bucket' as const] } } : s));
+    expect(errors(services)).toEqual([
+      `services[1].awsResources.types: 'northwind-staging-${long}-' leaves 15 characters for a bucket name (S3 bucket names are at most 63)`,
+    ]);
+    // Queues alone (80) leave room for the same name.
+    expect(errors(services.map((s) => (s.name === long ? { ...s, awsResources: { types: ['queue' as const] } } : s)))).toEqual([]);
+  });
+
+  test('refuses an unknown type', () => {
+    const services = withResources(example.services!, 'api', ['queue', 'lambda' as never]);
+    expect(errors(services)).toEqual([expect.stringMatching(/^services\[0\]\.awsResources\.types\[1\]: 'lambda' is not a known value/)]);
+  });
+});
+
+// --- terraform validate of the stacks holding the roles (the same offline copy terraform-validate.test.ts uses) ---
+const exec = promisify(execFile);
+const MIRROR = process.env.PAVED_TF_PLUGIN_MIRROR ?? '/opt/tf-plugins';
+const AWS_SOURCE = 'registry.terraform.io/hashicorp/aws';
+const terraform = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'terraform')).find((p) => fs.existsSync(p));
+const mirrored = fs.existsSync(path.join(MIRROR, AWS_SOURCE)) ? fs.readdirSync(path.join(MIRROR, AWS_SOURCE)) : [];
+const pin: string | undefined = out.stack('bootstrap').json.terraform?.required_providers?.aws?.version;
+const version = pin && mirrored.includes(pin) ? pin : mirrored.sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).at(-1);
+const skip = !terraform ? 'no terraform binary on PATH' : !version ? `no AWS provider in the mirror at ${MIRROR}` : undefined;
+
+(skip ? describe.skip : describe)(`terraform validate of the bootstrap stacks with awsResources${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-svcres-validate-'));
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+  test('both bootstrap stacks are valid (one validate, each stack a child module)', async () => {
+    const rc = path.join(work, 'terraformrc');
+    fs.writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(MIRROR)}\n    include = ["${AWS_SOURCE}"]\n  }\n  direct {\n    exclude = ["${AWS_SOURCE}"]\n  }\n}\n`);
+    const env = { ...process.env, TF_CLI_CONFIG_FILE: rc, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+    const names = ['bootstrap', `bootstrap-${NONPROD}`];
+    for (const name of names) {
+      const copy = offlineCopy(out.stack(name).json, { mirrored: { [AWS_SOURCE]: version! } }).json;
+      delete copy.terraform?.backend;
+      fs.mkdirSync(path.join(work, name));
+      fs.writeFileSync(path.join(work, name, 'cdk.tf.json'), JSON.stringify(copy));
+    }
+    const modules = Object.fromEntries(names.map((n) => [n, { source: `./${n}` }]));
+    fs.writeFileSync(path.join(work, 'main.tf.json'), JSON.stringify({ module: modules, terraform: { required_providers: { aws: { source: 'aws', version } } } }));
+    await exec(terraform!, ['init', '-backend=false', '-input=false', '-no-color'], { cwd: work, env });
+    const { stdout } = await exec(terraform!, ['validate', '-json', '-no-color'], { cwd: work, env }).catch((e) => e);
+    const result = JSON.parse(stdout);
+    expect(result.diagnostics.filter((d: any) => d.severity === 'error')).toEqual([]);
+    expect(result.valid).toBe(true);
+  }, 120_000);
+});
