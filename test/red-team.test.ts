@@ -1,18 +1,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { synthesizeGitops } from '@paved/gitops-apps';
-import { ALL_RULES } from '@paved/guardrails';
+import { ALL_RULES, formatTextReport } from '@paved/guardrails';
 import { synthesizeInfrastructure } from '@paved/platform-infra';
 import { resolvePlatform, secretByShape } from '@paved/shared-config';
 import { parseAllDocuments, stringify } from 'yaml';
 import example from '../platform.config';
 import { runPaved, tempDir } from './support/run-paved';
+import { checkOutput } from '../src/check/check-output';
 
 /**
  * Issue 13's security review, replayed. Each finding is a fixture: the real synthesized example with ONE thing
- * changed, as a hand edit, an escape-hatch override or a careless pull request would change it. `paved check` (the
- * compiled CLI, over the edited output directory) must fail with the rule id that guards it, on the resource that was
- * changed; the unedited output must pass with 0 errors. Planted secrets in the config must be refused by validate and
+ * changed, as a hand edit, an escape-hatch override or a careless pull request would change it. `paved check` must
+ * fail with the rule id that guards it, on the resource that was changed; the unedited output must pass with 0 errors
+ * (through the compiled CLI). The cases run the check the CLI runs (`checkOutput`: read the directory, every rule,
+ * the config's waivers) in process: a CLI start per case cost half a minute of the suite and proved nothing more. Planted secrets in the config must be refused by validate and
  * synth and appear nowhere.
  */
 const work = tempDir('paved-red-team-');
@@ -26,6 +28,17 @@ interface Finding {
   readonly severity: string;
   readonly problem: string;
   readonly waiver?: unknown;
+}
+
+/** What `paved check --output <dir> --format json` reports, in process. */
+function checkInProcess(dir: string): { status: number | null; errors: Finding[]; text: string } {
+  const report = checkOutput(dir, example.waivers ?? []);
+  const json = JSON.parse(JSON.stringify(report)) as { findings: Finding[] };
+  return {
+    status: report.ok ? 0 : 1,
+    errors: json.findings.filter((f) => f.severity === 'error' && !f.waiver),
+    text: `${JSON.stringify(report)}\n${formatTextReport(report).join('\n')}`,
+  };
 }
 
 function check(dir: string): { status: number | null; errors: Finding[]; text: string } {
@@ -411,6 +424,8 @@ beforeAll(() => {
 test('the unedited example passes paved check with 0 errors', () => {
   expect(baseErrors.map((f) => `${f.ruleId} ${f.address}: ${f.problem}`)).toEqual([]);
   expect(check(base).status).toBe(0);
+  // The in-process check the cases use reports exactly what the CLI reports.
+  expect(checkInProcess(base).errors).toEqual(baseErrors);
 });
 
 test('every rule a case names exists', () => {
@@ -422,7 +437,7 @@ describe.each(CASES.map((c, i) => [c.finding, c, i] as const))('red team: %s', (
   test(`fails paved check with ${c.rule} on the edited resource`, () => {
     let address = '';
     const dir = variant(`case-${i}`, (d) => { address = c.edit(d); });
-    const result = check(dir);
+    const result = checkInProcess(dir);
     expect(result.status).toBe(1);
     const hits = result.errors.filter((f) => f.ruleId === c.rule);
     expect(hits.map((f) => f.address)).toEqual(expect.arrayContaining([expect.stringContaining(address)]));
