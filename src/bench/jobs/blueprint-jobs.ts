@@ -91,6 +91,12 @@ export function childEnv(root: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pr
     GIT_AUTHOR_EMAIL: 'e2e@paved.invalid',
     GIT_COMMITTER_NAME: 'Paved E2E',
     GIT_COMMITTER_EMAIL: 'e2e@paved.invalid',
+    // The installs of the new repositories: package metadata from npm's cache when it has it (the registry otherwise),
+    // and no audit, funding or update-notifier requests, which cost seconds per install and test nothing of Paved.
+    npm_config_prefer_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
     ...extra,
   };
 }
