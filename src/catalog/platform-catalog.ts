@@ -51,8 +51,7 @@ export function platformCatalog(platform: ResolvedPlatform): CatalogEntity[] {
       // Calls to other services of the catalog (not to third-party charts, which are no entities here).
       calls: [...new Set(environments.flatMap((e) => e.services.find((s) => s.name === service.name)!.calls.map((c) => c.service)))]
         .filter((callee) => services.some((other) => other.service.name === callee)),
-      repository: platform.ci.services.find((c) => c.service === service.name)?.repository,
-      branch: platform.ci.services.find((c) => c.service === service.name)?.branch,
+      ...ciSource(platform, service.name),
       links: environments.flatMap((e) => {
         const ingress = e.services.find((s) => s.name === service.name)!.ingress;
         return ingress ? [{ url: `https://${ingress.host}${ingress.path === '/' ? '' : ingress.path}`, title: `${service.name} (${e.name})` }] : [];
@@ -183,4 +182,10 @@ export function entityRef(entity: CatalogEntity): string {
 function sortEntities(entities: CatalogEntity[]): CatalogEntity[] {
   const rank = (e: CatalogEntity) => KIND_ORDER.indexOf(e.kind as (typeof KIND_ORDER)[number]);
   return [...entities].sort((a, b) => rank(a) - rank(b) || (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+}
+
+/** The service's repository and branch (its CI identity), looked up once. */
+function ciSource(platform: ResolvedPlatform, service: string): { repository?: string; branch?: string } {
+  const ci = platform.ci.services.find((c) => c.service === service);
+  return { repository: ci?.repository, branch: ci?.branch };
 }

@@ -15,8 +15,7 @@ import eventDrivenChain from '../../../examples/event-driven-chain/platform.conf
 import fastapiReact from '../../../examples/fastapi-react/platform.config';
 
 /**
- * `terraform validate` of every synthesized stack, of the root example and of the three seed examples (of the
- * event-driven example, its data and cluster stacks): it catches what the bindings' types cannot (invalid HCL inside
+ * `terraform validate` of every synthesized stack, of the root example and of the four seed examples: it catches what the bindings' types cannot (invalid HCL inside
  * an expression, conflicting arguments, bad enum values, unknown attributes). It needs a terraform binary and a local AWS provider mirror; where either is missing (a user's fresh
  * machine) every test here is reported as skipped, with the reason in its name.
  *
@@ -60,12 +59,7 @@ const CAPABILITY_LABEL = 'platform.config.ts with gitops.argocd eks-capability';
 const exampleStack = (name: string) => outputs[0][1].stacks.some((st) => st.name === name) ? outputs[0][1].stack(name).json : undefined;
 const sameAsExample = (label: string, s: { name: string; json: unknown }) =>
   label === CAPABILITY_LABEL && isDeepStrictEqual(s.json, exampleStack(s.name));
-// Of the event-driven example (issue 16), only its data stacks (MSK serverless and provisioned, the services' Kafka
-// roles) and cluster stacks (its node groups): its other stacks come from the same constructs as the seed examples',
-// and validating all 11 would add about 20-28 s to this file (4 stacks: about 16 s, measured alone).
-const EVENT_DRIVEN_LABEL = 'examples/event-driven-chain';
-const leftOut = (label: string, s: { name: string; json: unknown }) =>
-  sameAsExample(label, s) || (label === EVENT_DRIVEN_LABEL && !/-(data|cluster)$/.test(s.name));
+const leftOut = (label: string, s: { name: string; json: unknown }) => sameAsExample(label, s);
 const stacks = outputs.flatMap(([label, out]) =>
   out.allStacks().filter((s) => !leftOut(label, s)).map((s) => ({ config: label, key: `${label}: ${s.name}`, ...s })));
 
