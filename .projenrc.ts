@@ -1,4 +1,4 @@
-import { javascript, typescript } from 'projen';
+import { DependencyType, javascript, typescript } from 'projen';
 import { TypeScriptRunner } from 'projen/lib/typescript';
 import { addCiWorkflow } from './projenrc/ci-workflow';
 import { configureWorkspaceRelease, rootReleaseOptions } from './projenrc/release';
@@ -45,6 +45,8 @@ const root = new typescript.TypeScriptProject({
     '@paved/platform-infra@workspace:*',
     '@paved/gitops-apps@workspace:*',
     '@paved/guardrails@workspace:*',
+    // `paved promote` edits the user's platform.config.ts through TypeScript's parser (src/promote/edit-image-tag.ts).
+    `typescript@${v.TYPESCRIPT_VERSION}`,
   ],
   // Projen's install and drift tasks call `pnpm`; a fresh machine only has `npx -y pnpm@10`, which is not on PATH.
   devDeps: [v.CONSTRUCTS, `pnpm@^${v.PNPM_VERSION}`, 'tsx@^4.20.0', ...v.STRYKER, v.VERDACCIO],
@@ -58,7 +60,7 @@ const root = new typescript.TypeScriptProject({
     compilerOptions: { rootDir: '.' },
   },
   eslintOptions: {
-    dirs: ['src', 'packages/shared-config/src', 'packages/platform-infra/src', 'packages/gitops-apps/src', 'packages/guardrails/src', 'packages/service-blueprint/src'],
+    dirs: ['src', 'packages/shared-config/src', 'packages/platform-infra/src', 'packages/gitops-apps/src', 'packages/guardrails/src', 'packages/service-blueprint/src', 'packages/service-constructs/src'],
     // Benchmarks and doc generators are developer tools: they may use devDependencies.
     devdirs: ['test', 'projenrc', 'packages/*/test', 'src/bench', 'src/docs'],
     tsconfigPath: './tsconfig.dev.json',
@@ -77,6 +79,8 @@ const root = new typescript.TypeScriptProject({
   gitignore: ['/out/', '/.paved/', '.paved-tmp-*', '*.tsbuildinfo', '.terraform/', 'cdktf.out/', '/bench-results/', '/reports/', '.stryker-tmp/'],
 });
 root.package.addField('private', true);
+// typescript is a runtime dependency (above): projen's own devDependency entry would list it twice.
+root.deps.removeDependency('typescript', DependencyType.BUILD);
 root.tsconfigDev.file.addOverride('include', [
   '.projenrc.ts',
   'projenrc/**/*.ts',
@@ -121,11 +125,24 @@ const guardrails = new WorkspacePackage({
   devDeps: ['ajv@^8.17.0', 'ajv-draft-04@^1.0.0', 'ajv-formats@^3.0.1'],
 });
 
+const serviceConstructs = new WorkspacePackage({
+  parent: root,
+  name: 'service-constructs',
+  description: 'AWS CDK constructs for the AWS resources a service owns (bucket, queue, topic, table) with the Paved guardrails built in.',
+  // A construct library peers on aws-cdk-lib and constructs (one copy per CDK app). It does not depend on
+  // shared-config at runtime: service repositories should not pull in the platform schema. The tests check that
+  // its tag keys and role names agree with shared-config's.
+  peerDeps: [v.AWS_CDK_LIB, v.CDK_CONSTRUCTS],
+  deps: [v.CDK_NAG],
+  devDeps: ['@paved/shared-config@workspace:*'],
+});
+
 const blueprint = addServiceBlueprint(root);
 
-configureRootTasks(root, { packages: [sharedConfig, platformInfra, gitopsApps, guardrails], blueprint });
+const packages = [sharedConfig, platformInfra, gitopsApps, guardrails, serviceConstructs];
+configureRootTasks(root, { packages, blueprint });
 addCiWorkflow(root);
 addRenovateConfig(root);
-configureWorkspaceRelease(root, { packages: [sharedConfig, platformInfra, gitopsApps, guardrails], blueprint });
+configureWorkspaceRelease(root, { packages, blueprint });
 
 root.synth();

@@ -18,6 +18,20 @@ export const CDK8S = 'cdk8s@^2.70.0';
 export const CDK8S_PLUS = 'cdk8s-plus-33@^2.5.0';
 export const YAML = 'yaml@^2.8.0';
 /**
+ * AWS CDK for service-owned resources (@paved/service-constructs and the blueprint's `infra/` app). 2.276.0 was
+ * published 2026-11-10 (npm registry `time`, checked 2026-12-03). A construct library peers on it, so a service repo
+ * has one copy.
+ */
+export const AWS_CDK_LIB_VERSION = '2.276.0';
+export const AWS_CDK_LIB = `aws-cdk-lib@^${AWS_CDK_LIB_VERSION}`;
+/**
+ * cdk-nag AwsSolutions checks on every synth of a service's CDK app. 3.0.2 is the newest 3.x (npm registry `time`:
+ * 2026-08-05, checked 2026-12-03); it peers on aws-cdk-lib ^2.257.0 and constructs ^10.5.1.
+ */
+export const CDK_NAG = 'cdk-nag@^3.0.2';
+/** constructs for AWS CDK apps: cdk-nag 3 peers on ^10.5.1 (CONSTRUCTS stays at the floor cdktf and cdk8s share). */
+export const CDK_CONSTRUCTS = 'constructs@^10.5.1';
+/**
  * The newest @kubernetes-models majors are ESM-only and require Node 22; these are the last majors that ship CommonJS
  * and run on Node 20.
  */

@@ -39,6 +39,8 @@ export interface WorkspacePackageOptions {
   readonly name: string;
   readonly description: string;
   readonly deps?: string[];
+  /** Dependencies the consumer provides (a construct library's aws-cdk-lib and constructs: one copy per app). */
+  readonly peerDeps?: string[];
   readonly devDeps?: string[];
   /** Other workspace packages this one imports (by folder name). */
   readonly workspaceDeps?: string[];
@@ -71,6 +73,7 @@ export class WorkspacePackage extends typescript.TypeScriptProject {
       package: true,
       ...publishedPackageOptions(`packages/${options.name}`),
       deps: [...(options.deps ?? []), ...workspaceDeps.map((d) => `@paved/${d}@workspace:*`)],
+      peerDeps: options.peerDeps,
       devDeps: options.devDeps,
       jestOptions: {
         configFilePath: undefined,

@@ -9,7 +9,7 @@ module.exports = {
   rootDir,
   // Absolute: Stryker loads the environment itself, before Jest would resolve <rootDir>.
   testEnvironment: path.join(__dirname, 'fail-fast-environment.js'),
-  testMatch: ['<rootDir>/test/gitops-publish-core.test.ts'],
+  testMatch: ['<rootDir>/test/gitops-publish-core.test.ts', '<rootDir>/test/gitops-publish-errors.test.ts'],
   transform: {
     '^.+\\.[t]sx?$': ['ts-jest', { diagnostics: false, tsconfig: path.join(rootDir, 'tsconfig.dev.json') }],
   },

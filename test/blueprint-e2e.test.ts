@@ -195,6 +195,35 @@ describe('projen new --from @paved/service-blueprint', () => {
 
     expectToJoinThePlatform(written);
   }, MINUTE);
+
+  // Last in this describe: it changes .projenrc.ts of the shared repository and leaves it so (no later test uses this
+  // repository, and the work directory is removed after the file; restoring it would cost one more projen install).
+  test('with awsResources: infra/ installs, infra:synth runs offline and writes one cdk-nag-clean stack per environment', async () => {
+    const tarball = await packServiceConstructs(path.join(work, 'service-constructs'));
+    const projenrc = path.join(repo, '.projenrc.ts');
+    const original = fs.readFileSync(projenrc, 'utf8');
+    fs.writeFileSync(projenrc, original.replace(
+      "awsAccount: '345678901234',",
+      `awsAccount: '345678901234',\n  awsResources: true,\n  serviceConstructsVersion: 'file:${tarball}',`,
+    ));
+    await projen([], 5 * MINUTE);
+    expect(fs.existsSync(path.join(repo, 'infra', 'node_modules', '@paved', 'service-constructs'))).toBe(true);
+    await projen(['infra:synth'], 5 * MINUTE);
+    for (const envName of ['dev', 'staging', 'prod']) {
+      const template = JSON.parse(fs.readFileSync(path.join(repo, 'infra', 'cdk.out', `${envName}.template.json`), 'utf8'));
+      // No bootstrap: no BootstrapVersion parameter or rule (docs/service-resources.md).
+      expect(template.Parameters).toBeUndefined();
+      expect(template.Rules).toBeUndefined();
+      const byType = (type: string) => Object.values(template.Resources as Record<string, any>).filter((r) => r.Type === type);
+      expect(byType('AWS::SQS::Queue').map((q) => q.Properties.QueueName).sort())
+        .toEqual([`northwind-${envName}-orders-jobs`, `northwind-${envName}-orders-jobs-dlq`]);
+      expect(byType('AWS::KMS::Key')[0].Properties.Tags).toContainEqual({ Key: 'paved:service', Value: 'orders' });
+      expect(byType('AWS::KMS::Key')[0].DeletionPolicy).toBe(envName === 'prod' ? 'Retain' : 'Delete');
+      expect(JSON.stringify(byType('AWS::SQS::QueuePolicy'))).toContain(`:role/northwind-${envName}-service-orders`);
+    }
+    // The descriptor now declares the resources and the repository: the platform takes it as it is.
+    expectToJoinThePlatform(path.join(repo, 'paved.service.json'));
+  }, 12 * MINUTE);
 });
 
 describe('projen new paved-python-service --from @paved/service-blueprint', () => {
@@ -289,6 +318,14 @@ describe('projen new paved-static-site --from @paved/service-blueprint', () => {
 });
 
 /** The platform repository: the workspace's platform.config.ts plus the one line a team adds for the descriptor. */
+/** `pnpm pack` of @paved/service-constructs (compiled by the workspace build) into `dest`; returns the tarball. */
+async function packServiceConstructs(dest: string): Promise<string> {
+  fs.mkdirSync(dest, { recursive: true });
+  await runOk('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', dest], { cwd: path.join(ROOT, 'packages', 'service-constructs'), env, timeoutMs: 2 * MINUTE });
+  const [file] = fs.readdirSync(dest).filter((f) => f.endsWith('.tgz'));
+  return path.join(dest, file);
+}
+
 function expectToJoinThePlatform(descriptorFile: string, name = 'orders'): void {
   const platform = fs.mkdtempSync(path.join(ROOT, '.paved-tmp-blueprint-'));
   try {

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, readTree, runPaved, tempDir } from './support/run-paved';
+import { ROOT, readTree, tempDir } from './support/run-paved';
+import { sharedSynth } from './support/shared-synth';
 
 /**
  * The app that `cdktf synth` / `cdktf deploy` runs from packages/platform-infra (its cdktf.json: `node
@@ -53,9 +54,8 @@ test.each([
   expect(app.stderr).toBe('');
   expect(app.status).toBe(0);
 
-  const out = path.join(work, `paved-${config ? 'seed' : 'root'}`);
-  const paved = runPaved(['synth', '--out', out, '--no-timings', ...(config ? ['--config', config] : [])]);
-  expect(paved.status).toBe(0);
+  // paved synth's output (`paved synth --config <config> --no-timings`), made once per run for the files that read it.
+  const out = sharedSynth(config ? path.relative(ROOT, config) : undefined);
 
   const fromApp = stacksOf(app.outdir);
   const fromPaved = readTree(path.join(out, 'terraform', 'stacks'));

@@ -63,7 +63,7 @@ describe('suggestions', () => {
   test('a mistyped command gets a suggestion, exit 2', async () => {
     const run = await cli('synht');
     expect(run.code).toBe(2);
-    expect(run.err[0]).toBe("error: unknown command 'synht' (did you mean 'synth'?) (one of validate, synth, check, cost, docs, gitops, deploy, destroy, diff, upgrade, catalog)");
+    expect(run.err[0]).toBe("error: unknown command 'synht' (did you mean 'synth'?) (one of validate, synth, check, cost, docs, gitops, deploy, destroy, diff, upgrade, promote, catalog)");
   });
 
   test('a mistyped flag gets a suggestion from that command\'s flags, exit 2', async () => {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readTree, runPaved, tempDir } from './support/run-paved';
+import { copySharedSynth } from './support/shared-synth';
 
 const dir = tempDir('paved-synth-');
 const out = (name: string) => path.join(dir, name);
@@ -87,7 +88,8 @@ describe('paved synth --env', () => {
 
 describe('paved synth output is replaced atomically', () => {
   test('an invalid config leaves the previous output untouched', () => {
-    synth(['--out', out('kept'), '--no-timings']);
+    // The previous output: a copy of the example's, shared with the files that read it (support/shared-synth.ts).
+    copySharedSynth(out('kept'));
     const before = readTree(out('kept'));
     const run = runPaved(['synth', '--out', out('kept'), '--config', 'test/fixtures/invalid/06-autoscaling.ts']);
     expect(run.status).toBe(1);
@@ -99,7 +101,7 @@ describe('paved synth output is replaced atomically', () => {
   });
 
   test('a successful synth removes stale files it wrote before and keeps files it did not write', () => {
-    synth(['--out', out('replaced'), '--no-timings']);
+    copySharedSynth(out('replaced'));
     fs.writeFileSync(path.join(out('replaced'), 'terraform', 'mine.json'), '{}');
     synth(['--out', out('replaced'), '--env', 'dev', '--no-timings']);
     expect(fs.existsSync(path.join(out('replaced'), 'gitops', 'prod'))).toBe(false);

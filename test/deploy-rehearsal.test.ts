@@ -20,12 +20,34 @@ const STAGES = ['network', 'cluster', 'data', 'platform'];
 const envStacks = (...envs: string[]) => envs.flatMap((e) => STAGES.map((s) => `${e}-${s}`));
 const PLATFORM_WIDE = [`bootstrap-${OTHER}`, 'bootstrap', 'shared'];
 const EXAMPLE_ORDER = [...PLATFORM_WIDE, ...envStacks('dev', 'staging', 'prod')];
+/** The stacks of the example cut down to dev (onlyEnvironments below): one account, so one bootstrap stack. */
+const DEV_ORDER = ['bootstrap', 'shared', ...envStacks('dev')];
+/** Cut down to dev and prod: both accounts, as in the whole example. */
+const DEV_PROD_ORDER = [...PLATFORM_WIDE, ...envStacks('dev', 'prod')];
+
+/**
+ * The example cut down to some of its environments, every mention of the others (access roles, per-service settings)
+ * dropped: for the tests that are not about the order of several environments, it synthesizes and deploys in about
+ * half the time. The plan, --env, alpha and cdktf deploy tests keep the whole example; the bootstrap tests keep dev and
+ * prod, which live in two accounts (a bootstrap stack each).
+ */
+function onlyEnvironments(names: readonly string[]): (c: any) => void {
+  return (c) => {
+    c.environments = c.environments.filter((e: any) => names.includes(e.name));
+    for (const role of c.access?.roles ?? []) if (role.environments) role.environments = role.environments.filter((e: string) => names.includes(e));
+    if (c.access?.roles) c.access.roles = c.access.roles.filter((role: any) => !role.environments || role.environments.length > 0);
+    for (const service of c.services) {
+      for (const env of Object.keys(service.environments ?? {})) if (!names.includes(env)) delete service.environments[env];
+    }
+  };
+}
 
 /** A project dir holding the config (as JSON) and, after a deploy, out/ and .paved/. */
-function project(name: string, mutate: (c: any) => void = () => undefined): string {
+function project(name: string, mutate: (c: any) => void = () => undefined, only?: readonly string[]): string {
   const dir = path.join(work, name);
   fs.mkdirSync(dir, { recursive: true });
   const config = structuredClone(example) as PlatformConfig & Record<string, any>;
+  if (only) onlyEnvironments(only)(config);
   mutate(config);
   fs.writeFileSync(path.join(dir, 'platform.config.json'), JSON.stringify(config));
   return dir;
@@ -122,7 +144,7 @@ describe('paved deploy --plan-only over the example', () => {
 
 describe('paved deploy --bootstrap (first deployment)', () => {
   test('--plan-only plans the bootstrap stacks on local state and stops before the stacks that need the bucket', () => {
-    const dir = project('bootstrap-plan');
+    const dir = project('bootstrap-plan', undefined, ['dev', 'prod']);
     const run = deploy(dir, ['--plan-only', '--bootstrap']);
     expect(run.status).toBe(0);
     expect(stacksOf(run.calls)).toEqual([`bootstrap-${OTHER}`, 'bootstrap']);
@@ -138,7 +160,7 @@ describe('paved deploy --bootstrap (first deployment)', () => {
   });
 
   test('applies the bootstrap stacks on local state, moves their state into S3 once the bucket exists, then deploys the rest', () => {
-    const dir = project('bootstrap-apply');
+    const dir = project('bootstrap-apply', undefined, ['dev', 'prod']);
     const run = deploy(dir, ['--bootstrap', '--auto-approve']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -156,14 +178,14 @@ describe('paved deploy --bootstrap (first deployment)', () => {
       'shared init -input=false',
       'shared plan -input=false -out=plan.tfplan',
     ]);
-    expect(stacksOf(run.calls)).toEqual(EXAMPLE_ORDER);
-    expect(steps.filter((s) => s.includes(' apply '))).toHaveLength(EXAMPLE_ORDER.length);
+    expect(stacksOf(run.calls)).toEqual(DEV_PROD_ORDER);
+    expect(steps.filter((s) => s.includes(' apply '))).toHaveLength(DEV_PROD_ORDER.length);
     for (const stack of PLATFORM_WIDE.slice(0, 2)) {
       expect(fs.existsSync(path.join(dir, '.paved', 'terraform', stack, 'paved_backend_override.tf.json'))).toBe(false);
       expect(fs.existsSync(path.join(dir, '.paved', 'state', `${stack}.migrated`))).toBe(true);
     }
     // What was applied is recorded for paved diff; the applied plans are gone.
-    for (const stack of EXAMPLE_ORDER) {
+    for (const stack of DEV_PROD_ORDER) {
       const recorded = path.join(dir, '.paved', 'deployed', 'terraform', 'stacks', stack, 'cdk.tf.json');
       expect(fs.readFileSync(recorded, 'utf8')).toBe(fs.readFileSync(path.join(dir, 'out', 'terraform', 'stacks', stack, 'cdk.tf.json'), 'utf8'));
       expect(fs.existsSync(path.join(dir, '.paved', 'terraform', stack, 'plan.tfplan'))).toBe(false);
@@ -190,7 +212,7 @@ describe('what stops a deploy', () => {
     const dir = project('guardrail', (c) => {
       const prod = c.environments.find((e: any) => e.name === 'prod');
       prod.data = { ...prod.data, postgres: { ...prod.data?.postgres, deletionProtection: false } };
-    });
+    }, ['prod']);
     const run = deploy(dir, ['--plan-only']);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^error: PAVED-AWS-RDS-007 .*prod-data:aws_db_instance\./m);
@@ -201,18 +223,18 @@ describe('what stops a deploy', () => {
   });
 
   test('a plan that fails: one error line with the stack and Terraform\'s error, exit 1, nothing after it', () => {
-    const dir = project('fail');
+    const dir = project('fail', undefined, ['dev']);
     const run = deploy(dir, ['--plan-only'], { STUB_FAIL: 'terraform plan dev-cluster' });
     expect(run.status).toBe(1);
     expect(errorLines(run.stderr)).toEqual(['error: deploy: dev-cluster: terraform plan failed: Invalid provider configuration']);
-    expect(stacksOf(run.calls)).toEqual(EXAMPLE_ORDER.slice(0, EXAMPLE_ORDER.indexOf('dev-cluster') + 1));
+    expect(stacksOf(run.calls)).toEqual(DEV_ORDER.slice(0, DEV_ORDER.indexOf('dev-cluster') + 1));
     expect(terraformCalls(run.calls).at(-1)).toMatchObject({ argv: ['plan', '-input=false', '-out=plan.tfplan'] });
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
   test('no terraform on PATH: one line naming the version needed', () => {
     const bare = installStubs(path.join(work, 'stubs-no-terraform'), ['aws', 'kubectl', 'cdktf']);
-    const dir = project('no-terraform');
+    const dir = project('no-terraform', undefined, ['dev']);
     const run = runPaved(['deploy', '--config', 'platform.config.json', '--plan-only'], {
       cwd: dir,
       env: { PATH: stubPath(bare), STUB_LOG: bare.log },
@@ -225,14 +247,14 @@ describe('what stops a deploy', () => {
   });
 
   test('a terraform older than 1.11: one line', () => {
-    const run = deploy(project('old-terraform'), ['--plan-only'], { STUB_TF_VERSION: '1.9.8' });
+    const run = deploy(project('old-terraform', undefined, ['dev']), ['--plan-only'], { STUB_TF_VERSION: '1.9.8' });
     expect(run.status).toBe(1);
     expect(errorLines(run.stderr)).toEqual(['error: deploy: terraform: version 1.9.8 is too old (Terraform >= 1.11 is needed: https://developer.hashicorp.com/terraform/install)']);
     expect(terraformCalls(run.calls)).toEqual([]);
   });
 
   test('applying without a terminal needs --auto-approve; nothing runs', () => {
-    const dir = project('no-tty');
+    const dir = project('no-tty', undefined, ['dev']);
     const run = deploy(dir, []);
     expect(run.status).toBe(1);
     expect(errorLines(run.stderr)).toEqual(['error: deploy: no terminal to confirm each apply on (pass --auto-approve to apply without asking, or --plan-only)']);
@@ -241,7 +263,7 @@ describe('what stops a deploy', () => {
   });
 
   test('a missing secret stops the deploy before the platform stack, naming it', () => {
-    const run = deploy(project('missing-secret'), ['--plan-only'], { STUB_MISSING_SECRETS: 'northwind/staging/api/jwt' });
+    const run = deploy(project('missing-secret', undefined, ['staging']), ['--plan-only'], { STUB_MISSING_SECRETS: 'northwind/staging/api/jwt' });
     expect(run.status).toBe(1);
     expect(errorLines(run.stderr)).toEqual([expect.stringMatching(/^error: deploy: staging-platform: secret northwind\/staging\/api\/jwt does not exist in account 210987654321 eu-west-1/)]);
     expect(stacksOf(run.calls).at(-1)).toBe('staging-data');
@@ -255,7 +277,7 @@ describe('what stops a deploy', () => {
   });
 
   test('SIGINT during a plan: Terraform gets it once, Paved waits, stops with exit 130 and leaves no plan behind', async () => {
-    const dir = project('interrupt');
+    const dir = project('interrupt', undefined, ['dev']);
     stubs.reset();
     const child = spawn(process.execPath, [path.join(ROOT, 'lib', 'cli', 'main.js'), 'deploy', '--config', 'platform.config.json', '--plan-only'], {
       cwd: dir,
@@ -300,11 +322,11 @@ describe('paved deploy --tool cdktf', () => {
   const platformInfra = path.join(ROOT, 'packages', 'platform-infra');
 
   test('--plan-only runs cdktf diff per stack, in order, from packages/platform-infra with PAVED_CONFIG', () => {
-    const dir = project('cdktf-plan');
+    const dir = project('cdktf-plan', undefined, ['dev']);
     const run = deploy(dir, ['--tool', 'cdktf', '--plan-only', '--env', 'dev']);
     expect(run.status).toBe(0);
     const cdktf = run.calls.filter((c) => c.tool === 'cdktf');
-    expect(cdktf.map((c) => c.argv)).toEqual([...PLATFORM_WIDE, ...envStacks('dev')].map((s) => ['diff', s]));
+    expect(cdktf.map((c) => c.argv)).toEqual(DEV_ORDER.map((s) => ['diff', s]));
     for (const c of cdktf) {
       expect(c.cwd).toBe(platformInfra);
       expect(c.env.PAVED_CONFIG).toBe(path.join(dir, 'platform.config.json'));
@@ -323,15 +345,15 @@ describe('paved deploy --tool cdktf', () => {
   test('no cdktf on PATH: one line with the npx command that works', () => {
     const bare = installStubs(path.join(work, 'stubs-no-cdktf'), ['terraform', 'aws']);
     const run = runPaved(['deploy', '--config', 'platform.config.json', '--tool', 'cdktf', '--plan-only', '--env', 'dev'], {
-      cwd: project('no-cdktf'),
+      cwd: project('no-cdktf', undefined, ['dev']),
       env: { PATH: stubPath(bare), STUB_LOG: bare.log },
     });
     expect(run.status).toBe(1);
-    expect(errorLines(run.stderr)).toEqual([expect.stringMatching(/^error: deploy: cdktf: not found on PATH \(install it with npm install -g cdktf-cli@0\.21\.0, or run it through npx: cd .*packages\/platform-infra && PAVED_CONFIG=.* npx -y cdktf-cli@0\.21\.0 diff bootstrap-210987654321\)$/)]);
+    expect(errorLines(run.stderr)).toEqual([expect.stringMatching(/^error: deploy: cdktf: not found on PATH \(install it with npm install -g cdktf-cli@0\.21\.0, or run it through npx: cd .*packages\/platform-infra && PAVED_CONFIG=.* npx -y cdktf-cli@0\.21\.0 diff bootstrap\)$/)]);
   });
 
   test('--bootstrap needs terraform', () => {
-    const run = deploy(project('cdktf-bootstrap'), ['--tool', 'cdktf', '--bootstrap', '--plan-only']);
+    const run = deploy(project('cdktf-bootstrap', undefined, ['dev']), ['--tool', 'cdktf', '--bootstrap', '--plan-only']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^error: paved deploy: --bootstrap needs --tool terraform/m);
   });

@@ -1,21 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { ROOT, runPaved, tempDir } from './support/run-paved';
+import { ROOT, runPaved } from './support/run-paved';
+import { sharedSynth } from './support/shared-synth';
 import { costOf } from '../src/cli/cost-command';
 
 /** The seed platforms as configs: each validates, synthesizes (which runs paved check) and has what its write-up asks. */
-const work = tempDir('paved-examples-');
-const EXAMPLES = ['community-health-api-gateway', 'api-spa-helm', 'fastapi-react', 'event-driven-chain'];
+const EXAMPLES = ['community-health-api-gateway', 'api-spa-helm', 'fastapi-react', 'event-driven-chain', 'stages'];
 
 const outputs = new Map<string, string>();
 beforeAll(() => {
-  for (const name of EXAMPLES) {
-    const out = path.join(work, name);
-    const run = runPaved(['synth', '--config', path.join(ROOT, 'examples', name, 'platform.config.ts'), '--out', out, '--no-timings']);
-    if (run.status !== 0) throw new Error(`${name}: paved synth failed\n${run.stderr}`);
-    outputs.set(name, out);
-  }
+  // `paved synth --config examples/<name>/platform.config.ts --no-timings`, made once per run for the files that read
+  // it (support/shared-synth.ts); it throws with paved's stderr when the synth fails.
+  for (const name of EXAMPLES) outputs.set(name, sharedSynth(path.join('examples', name, 'platform.config.ts')));
 }, 120_000);
 
 const resources = (example: string, stack: string, type: string): any[] =>

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { UserError } from '../src/cli/user-error';
+import { userErrorLines } from './support/user-error-lines';
 import { git as runGitOrThrow, gitErrorDetail, runGit, tryGit } from '../src/gitops/git';
 import { provenanceFile, sourceCommitOf } from '../src/gitops/provenance';
 import { publishToBranch, type PublishRequest } from '../src/gitops/publish';
@@ -114,15 +114,7 @@ function withRace<T>(options: { moveOn: string; gitDir: string; ref: string; to:
   }
 }
 
-const userError = (fn: () => unknown): string[] => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return [...(e as UserError).lines];
-  }
-  throw new Error('expected a UserError');
-};
+const userError = userErrorLines;
 
 describe('gitErrorDetail', () => {
   test.each([

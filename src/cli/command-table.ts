@@ -108,6 +108,11 @@ export const UPGRADE_PLAN_FLAGS = {
   env: { type: 'string', value: 'NAME', help: 'environment to upgrade (one at a time)', required: true },
   to: { type: 'string', value: '1.NN', help: 'the next Kubernetes minor (no skipping, no downgrade)', required: true },
 } as const satisfies FlagTable;
+export const PROMOTE_FLAGS = {
+  config,
+  from: { type: 'string', value: 'ENV', help: 'environment or stage whose image tag is promoted', required: true },
+  to: { type: 'string', value: 'ENV', help: 'environment or stage that receives it (the only field changed)', required: true },
+} as const satisfies FlagTable;
 
 export const COMMAND_TABLE: readonly CommandEntry[] = [
   {
@@ -172,6 +177,12 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
     summary: 'plan a one-minor Kubernetes upgrade: steps, add-on and chart moves, config edit',
     forms: [{ words: 'upgrade plan', flags: UPGRADE_PLAN_FLAGS, example: 'paved upgrade plan --env dev --to 1.36' }],
     load: async () => (await import('./upgrade-command')).upgradeCommand,
+  },
+  {
+    name: 'promote',
+    summary: "copy <service>'s image tag from one environment or stage to another (config edit)",
+    forms: [{ words: 'promote', flags: PROMOTE_FLAGS, example: 'paved promote api --from preview-dev --to preprod-dev' }],
+    load: async () => (await import('./promote-command')).promoteCommand,
   },
   {
     name: 'catalog',

@@ -1,5 +1,6 @@
 import type { CostAssumptions } from './assumptions';
 import type { PriceBasis, PriceSource } from './price-table';
+import type { ClusterSplit } from './stage-split';
 
 /** The parts of the bill the estimate is broken into, in report order. */
 export const COST_COMPONENTS = [
@@ -117,4 +118,6 @@ export interface CostReport {
   readonly partial: boolean;
   /** What the estimate leaves out on purpose. */
   readonly excluded: readonly string[];
+  /** Clusters that run stages: their cost split per stage (src/cost/stage-split.ts); absent without stages. */
+  readonly stages?: readonly ClusterSplit[];
 }

@@ -3,6 +3,7 @@ import { autoModeNodesLabel, computeSection, usesAutoMode } from './compute-sect
 import { Flowchart } from './mermaid';
 import { runbooks } from './runbooks';
 import { secretsSection } from './secrets-section';
+import { stagesSection } from './stages-section';
 import { COMPONENT_LABELS, type EnvironmentCost } from '../cost/cost-report';
 import { unpricedText } from '../cost/format-cost';
 import type { TerraformCounts } from '../cost/terraform-counts';
@@ -96,6 +97,7 @@ export function environmentPage(platform: ResolvedPlatform, env: ResolvedEnviron
     `ArgoCD has no public endpoint: \`aws eks update-kubeconfig --region ${env.region} --name ${env.cluster.name}\`, then \`kubectl -n argocd port-forward svc/argocd-server 8080:443\`.`,
     '',
     ...secretsSection(platform, env),
+    ...stagesSection(env),
     '## Monthly cost (estimate)',
     '',
     '| component | USD per month |',

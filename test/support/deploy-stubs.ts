@@ -121,6 +121,16 @@ module.exports = function stub(tool) {
 };
 `;
 
+/**
+ * The `terraform` and `aws` stubs are shell scripts that answer the calls a rehearsal makes dozens of times (terraform
+ * version/init/plan/apply/destroy, aws secretsmanager describe-secret) without starting Node, whose start-up (0.1-0.3 s
+ * on a loaded 2-core machine) was most of a rehearsal's time. They write the same log line and print the same answer
+ * as STUB_SOURCE; every other call (a STUB_HANG or STUB_FAIL target, a backend override file, STUB_MISSING_SECRETS,
+ * any value that is not plainly JSON-safe, any other verb) is handed to STUB_SOURCE itself, which stays the reference.
+ * The script is deploy-stub.sh beside this file; installStubs puts `tool`, STUB_NODE and STUB_BIN in front of it.
+ */
+const FAST_SOURCE = fs.readFileSync(path.join(__dirname, 'deploy-stub.sh'), 'utf8');
+
 export interface LoggedCall {
   readonly tool: 'terraform' | 'aws' | 'kubectl' | 'cdktf';
   readonly argv: string[];
@@ -149,7 +159,15 @@ export function installStubs(dir: string, tools: readonly string[] = ['terraform
   fs.mkdirSync(state, { recursive: true });
   fs.writeFileSync(path.join(bin, 'stub.js'), STUB_SOURCE);
   for (const tool of tools) {
-    fs.writeFileSync(path.join(bin, tool), `#!${process.execPath}\nrequire('./stub.js')(${JSON.stringify(tool)});\n`, { mode: 0o755 });
+    const node = `#!${process.execPath}\nrequire('./stub.js')(${JSON.stringify(tool)});\n`;
+    if (tool === 'terraform' || tool === 'aws') {
+      // Node answers through node-<tool> what the shell script hands on.
+      fs.writeFileSync(path.join(bin, `node-${tool}`), node, { mode: 0o755 });
+      const header = `#!/bin/sh\ntool=${tool}\nSTUB_NODE='${process.execPath}'\nSTUB_BIN='${bin}'\n`;
+      fs.writeFileSync(path.join(bin, tool), header + FAST_SOURCE, { mode: 0o755 });
+    } else {
+      fs.writeFileSync(path.join(bin, tool), node, { mode: 0o755 });
+    }
   }
   const log = path.join(state, 'calls.jsonl');
   const reset = () => {

@@ -1,30 +1,14 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { promisify } from 'node:util';
-import type { PlatformConfig, SsoConfig } from '@paved/shared-config';
+import type { PlatformConfig } from '@paved/shared-config';
 import { parse } from 'yaml';
+import { GOOGLE, HOSTILE_OIDC, SSO_ENVIRONMENTS, withSso } from './support/feature-examples';
 import { example, synthesize } from './support/synthesized';
-import { offlineCopy } from './support/terraform-copy';
 
 /** The `<env>-platform` stack with the platform's `sso`: Argo CD signs in with the provider, no secret in the values. */
-const exec = promisify(execFile);
-const GOOGLE: SsoConfig = { provider: 'google', clientId: '1234-abc.apps.googleusercontent.com', clientSecret: 'sso/google', allowedDomains: ['northwind.dev'] };
-// An issuer no validation would let through unchanged, to prove the values stay one escaped template.
-const HOSTILE_OIDC: SsoConfig = {
-  provider: 'oidc',
-  issuerUrl: 'https://login.northwind.dev/realms/a"${b}%{c}{{d}}',
-  clientId: 'platform',
-  clientSecret: 'sso/oidc',
-  allowedGroups: ['platform-team'],
-};
-const withSso = (sso: SsoConfig): PlatformConfig => ({ ...example, sso });
-
 const synthesized: { outdir: string }[] = [];
 afterAll(() => synthesized.forEach((out) => fs.rmSync(out.outdir, { recursive: true, force: true })));
 const releaseOf = (config: PlatformConfig) => {
-  const out = synthesize(config, ['dev']);
+  const out = synthesize(config, SSO_ENVIRONMENTS);
   synthesized.push(out);
   return out.stack('dev-platform').json;
 };
@@ -79,36 +63,5 @@ describe('argo-cd values with sso', () => {
   });
 });
 
-const MIRROR = process.env.PAVED_TF_PLUGIN_MIRROR ?? '/opt/tf-plugins';
-const AWS_SOURCE = 'registry.terraform.io/hashicorp/aws';
-const terraform = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'terraform')).find((p) => fs.existsSync(p));
-const MIRROR_AWS = path.join(MIRROR, AWS_SOURCE);
-const byVersion = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
-const mirrored = fs.existsSync(MIRROR_AWS) ? fs.readdirSync(MIRROR_AWS).sort(byVersion).pop() : undefined;
-
-// The same offline check as terraform-validate.test.ts (helm_release swapped for a terraform_data holding its
-// arguments), for the two stacks above: the values text must stay one valid template whatever the issuer holds.
-(terraform && mirrored ? test : test.skip)(`terraform validate of the sso platform stacks${terraform && mirrored ? '' : ' (skipped: no terraform or no AWS provider mirror)'}`, async () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-argocd-sso-'));
-  try {
-    const rc = path.join(work, 'terraformrc');
-    fs.writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path    = ${JSON.stringify(MIRROR)}\n    include = ["${AWS_SOURCE}"]\n  }\n  direct {\n    exclude = ["${AWS_SOURCE}"]\n  }\n}\n`);
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: rc, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
-    const modules: Record<string, { source: string }> = {};
-    for (const [name, stack] of [['google', google], ['oidc', oidc]] as const) {
-      const copy = offlineCopy(stack, { mirrored: { [AWS_SOURCE]: mirrored! } }).json;
-      delete copy.terraform?.backend;
-      fs.mkdirSync(path.join(work, name));
-      fs.writeFileSync(path.join(work, name, 'cdk.tf.json'), JSON.stringify(copy));
-      modules[name] = { source: `./${name}` };
-    }
-    fs.writeFileSync(path.join(work, 'main.tf.json'), JSON.stringify({ module: modules, terraform: { required_providers: { aws: { source: 'aws', version: mirrored } } } }));
-    await exec(terraform!, ['init', '-backend=false', '-input=false', '-no-color'], { cwd: work, env });
-    const { stdout } = await exec(terraform!, ['validate', '-json', '-no-color'], { cwd: work, env }).catch((e) => e);
-    const result = JSON.parse(stdout);
-    expect(result.diagnostics.filter((d: any) => d.severity === 'error')).toEqual([]);
-    expect(result.valid).toBe(true);
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
-}, 120_000);
+// `terraform validate` of both sso platform stacks (the values text must stay one valid template whatever the issuer
+// holds) runs in terraform-validate.test.ts, in the same validate as the examples (support/feature-examples.ts).

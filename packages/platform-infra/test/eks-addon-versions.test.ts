@@ -29,8 +29,9 @@ describe('EKS managed add-on versions follow the release train', () => {
     const versions = (minor: string) => Object.fromEntries(
       synthesize(onMinor(minor), ['dev']).resources('dev-cluster', 'aws_eks_addon').map((a) => [a.body.addon_name, a.body.addon_version]),
     );
-    expect(versions('1.33')['vpc-cni']).toBe('v1.22.3-eksbuild.1');
+    expect(versions('1.33')['vpc-cni']).toBe('v1.23.0-eksbuild.1');
     expect(versions('1.36')['aws-ebs-csi-driver']).toBe('v1.66.0-eksbuild.1');
-    expect(versions('1.36')['eks-pod-identity-agent']).toBeUndefined();
+    expect(versions('1.36')['eks-pod-identity-agent']).toBe('v1.4.0-eksbuild.1');
+    expect(versions('1.35')['aws-ebs-csi-driver']).toBeUndefined();
   });
 });

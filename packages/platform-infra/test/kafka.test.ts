@@ -1,32 +1,17 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
-import { EnvironmentNaming, type EnvironmentConfig, type PlatformConfig, type ResolvedKafka, type ServiceConfig } from '@paved/shared-config';
+import { EnvironmentNaming, type ResolvedKafka } from '@paved/shared-config';
 import { App, TerraformStack } from 'cdktf';
+import { KAFKA_ENVIRONMENTS, kafkaExample } from './support/feature-examples';
 import { example, synthesize } from './support/synthesized';
-import { offlineCopy } from './support/terraform-copy';
 import { KafkaCluster, type KafkaClusterProps } from '../src/constructs/data/kafka-cluster';
 
 // Issue 16: Amazon MSK per environment (`data.kafka`), IAM authentication only, and a service's Pod Identity role
 // scoped to the topics it names.
 
-/** The root example with MSK Serverless in dev, a provisioned cluster in prod, and `worker` consuming two topics. */
-function withKafka(base: PlatformConfig): PlatformConfig {
-  const kafka: Record<string, EnvironmentConfig['data']> = {
-    dev: { kafka: { mode: 'serverless' } },
-    prod: { kafka: { mode: 'provisioned', version: '3.9.x' } },
-    staging: { kafka: { mode: 'provisioned', instanceType: 'kafka.m5.large', brokers: 4, storageGiB: 200 } },
-  };
-  const environments = base.environments.map((e) => ({ ...e, data: { ...e.data, ...kafka[e.name] } }));
-  const services = (base.services ?? []).map((s): ServiceConfig =>
-    s.name === 'worker' ? { ...s, dependsOn: [...(s.dependsOn ?? []), 'kafka'], kafka: { topics: ['orders', 'payments.v1'] } } : s);
-  return { ...base, environments, services };
-}
-
-const config = withKafka(example);
-const out = synthesize(config, ['dev', 'prod']);
+const config = kafkaExample;
+const out = synthesize(config, KAFKA_ENVIRONMENTS);
 afterAll(() => fs.rmSync(out.outdir, { recursive: true, force: true }));
 const data = (env: string) => `${env}-data`;
 const ref = (type: string, pathSuffix: string, attr: string, env = 'dev') => {
@@ -222,47 +207,5 @@ test('the root example has no MSK resource', () => {
   }
 });
 
-// `terraform validate` of the data stacks with MSK against the AWS provider mirror, as terraform-validate.test.ts
-// does for the examples (which have no MSK): the provider's schema checks every MSK argument and attribute used.
-const exec = promisify(execFile);
-const MIRROR = process.env.PAVED_TF_PLUGIN_MIRROR ?? '/opt/tf-plugins';
-const AWS_SOURCE = 'registry.terraform.io/hashicorp/aws';
-const terraform = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'terraform')).find((p) => fs.existsSync(p));
-const mirrorVersions = fs.existsSync(path.join(MIRROR, AWS_SOURCE)) ? fs.readdirSync(path.join(MIRROR, AWS_SOURCE)).sort() : [];
-const version = mirrorVersions[mirrorVersions.length - 1];
-const skip = !terraform ? 'no terraform binary on PATH' : !version ? `no AWS provider in the mirror at ${MIRROR}` : undefined;
-
-(skip ? test.skip : test)(`terraform validate of the data stacks with MSK${skip ? ` (skipped: ${skip})` : ` against AWS provider ${version} from the mirror`}`, async () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-kafka-validate-'));
-  try {
-    const cliConfig = path.join(work, 'terraformrc');
-    fs.writeFileSync(cliConfig, [
-      'provider_installation {',
-      `  filesystem_mirror {\n    path    = ${JSON.stringify(MIRROR)}\n    include = ["${AWS_SOURCE}"]\n  }`,
-      `  direct {\n    exclude = ["${AWS_SOURCE}"]\n  }`,
-      '}',
-      '',
-    ].join('\n'));
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
-    // Both data stacks as child modules of one root: the provider schema is loaded once.
-    const stacks = ['dev-data', 'prod-data'];
-    for (const name of stacks) {
-      const copy = offlineCopy(out.stack(name).json, { mirrored: { [AWS_SOURCE]: version! } }).json;
-      delete copy.terraform?.backend;
-      fs.mkdirSync(path.join(work, name));
-      fs.writeFileSync(path.join(work, name, 'cdk.tf.json'), JSON.stringify(copy));
-    }
-    const modules = Object.fromEntries(stacks.map((s) => [s, { source: `./${s}` }]));
-    fs.writeFileSync(path.join(work, 'main.tf.json'), JSON.stringify({ module: modules, terraform: { required_providers: { aws: { source: 'aws', version } } } }));
-    await exec(terraform!, ['init', '-backend=false', '-input=false', '-no-color'], { cwd: work, env });
-    const { stdout } = await exec(terraform!, ['validate', '-json', '-no-color'], { cwd: work, env }).catch((e) => e);
-    const result = JSON.parse(stdout);
-    const problems = result.diagnostics
-      .filter((d: any) => d.severity === 'error' || /msk|kafka/i.test(JSON.stringify(d)))
-      .map((d: any) => `${d.severity}: ${d.summary}${d.address ? ` (${d.address})` : ''}: ${d.detail ?? ''}`);
-    expect(problems).toEqual([]);
-    expect(result.valid).toBe(true);
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
-}, 120_000);
+// `terraform validate` of the stacks with MSK (dev-data, prod-data) runs in terraform-validate.test.ts, in the same
+// validate as the examples (support/feature-examples.ts): the provider schema checks every MSK argument and attribute.

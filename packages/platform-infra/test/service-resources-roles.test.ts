@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { validatePlatform, type PlatformConfig, type ServiceConfig } from '@paved/shared-config';
+import { awsResourcesExample, withResources } from './support/feature-examples';
 import { example, synthesize, type TfResource } from './support/synthesized';
-import { offlineCopy } from './support/terraform-copy';
 
 /**
  * Issue 18, the platform side: per environment a service with `awsResources` runs in, the bootstrap stack of that
@@ -14,9 +10,7 @@ import { offlineCopy } from './support/terraform-copy';
  * `<org>-<env>-<service>-cfn-boundary`. What they may do is shown with a small IAM evaluator over the synthesized
  * policies (identity policy AND boundary, explicit deny wins), not by reading statements one by one.
  */
-const withResources = (services: readonly ServiceConfig[], name: string, types: NonNullable<ServiceConfig['awsResources']>['types']) =>
-  services.map((s) => (s.name === name ? { ...s, awsResources: { types } } : s));
-const config: PlatformConfig = { ...example, services: withResources(example.services!, 'api', ['queue', 'bucket', 'topic', 'table']) };
+const config: PlatformConfig = awsResourcesExample;
 const out = synthesize(config);
 afterAll(() => fs.rmSync(out.outdir, { recursive: true, force: true }));
 const NONPROD = '210987654321';
@@ -69,6 +63,7 @@ function conditionHolds(condition: Statement['Condition'], context: Context): bo
       case 'StringEquals': case 'ArnEquals': return value !== undefined && values.includes(value);
       case 'StringNotEquals': return value === undefined || !values.includes(value);
       case 'Null': return values.includes(value === undefined ? 'true' : 'false');
+      case 'Bool': return value !== undefined && values.includes(value);
       default: throw new Error(`evaluator: condition operator ${operator} not implemented`);
     }
   }));
@@ -175,6 +170,18 @@ describe('service CloudFormation roles (awsResources)', () => {
       expect(can('kms:TagResource', key, { 'aws:ResourceTag/paved:service': 'web', 'aws:RequestTag/paved:service': 'api' })).toBe(false);
     });
 
+    test('table resource policies (how the constructs grant pods access) and KMS grants for AWS services on its own keys only', () => {
+      // Without these a PavedTable with a grant cannot deploy (issue 18: DynamoDB creates a grant on the customer key).
+      expect(can('dynamodb:PutResourcePolicy', `arn:aws:dynamodb:${REGION}:${NONPROD}:table/northwind-dev-api-carts`)).toBe(true);
+      expect(can('dynamodb:PutResourcePolicy', `arn:aws:dynamodb:${REGION}:${NONPROD}:table/northwind-dev-web-carts`)).toBe(false);
+      const key = `arn:aws:kms:${REGION}:${NONPROD}:key/1234`;
+      const own = { 'aws:ResourceTag/paved:service': 'api' };
+      expect(can('kms:CreateGrant', key, { ...own, 'kms:GrantIsForAWSResource': 'true' })).toBe(true);
+      // A grant to a principal of the caller's choosing, or on another service's key: refused.
+      expect(can('kms:CreateGrant', key, own)).toBe(false);
+      expect(can('kms:CreateGrant', key, { 'aws:ResourceTag/paved:service': 'web', 'kms:GrantIsForAWSResource': 'true' })).toBe(false);
+    });
+
     test('the boundary caps a widened identity policy: an allow-everything inline policy still gets only the prefix', () => {
       const everything: Statement[] = [{ Sid: 'All', Effect: 'Allow', Action: ['*'], Resource: ['*'] }];
       expect(allowed(everything, boundary, 'sqs:CreateQueue', sqs('northwind-dev-api-orders'))).toBe(true);
@@ -203,6 +210,21 @@ describe('service CloudFormation roles (awsResources)', () => {
       expect(can('iam:PassRole', `arn:aws:iam::${NONPROD}:role/northwind-ci-deploy`, { 'iam:PassedToService': 'cloudformation.amazonaws.com' })).toBe(false);
       expect(can('sqs:CreateQueue', sqs('northwind-dev-api-orders'))).toBe(false);
     });
+  });
+
+  test('a service with awsResources has its Pod Identity role even without a data store (its resource policies name it)', () => {
+    // Planted: creating the role only for data-store users leaves the constructs' grants naming a missing role, which
+    // AWS refuses at deploy time. `web` of the example uses no data store; give it awsResources.
+    const webOnly = synthesize({ ...example, services: withResources(example.services!, 'web', ['queue']) });
+    try {
+      const named = (n: string) => webOnly.stacks.flatMap((s) => webOnly.resources(s.name, 'aws_iam_role')).filter((r) => r.body.name === n);
+      expect(named('northwind-dev-service-web').map((r) => r.stack)).toEqual(['dev-data']);
+      expect(named('northwind-dev-service-web')[0].body.permissions_boundary).toBeDefined();
+      // Where `web` has no awsResources (the config of this file: only `api` has them) it gets no role.
+      expect(everywhere('aws_iam_role').filter((r) => r.body.name === 'northwind-dev-service-web')).toEqual([]);
+    } finally {
+      fs.rmSync(webOnly.outdir, { recursive: true, force: true });
+    }
   });
 
   test('the root example (no awsResources) gets none of these roles', () => {
@@ -241,37 +263,5 @@ describe('awsResources validation', () => {
   });
 });
 
-// --- terraform validate of the stacks holding the roles (the same offline copy terraform-validate.test.ts uses) ---
-const exec = promisify(execFile);
-const MIRROR = process.env.PAVED_TF_PLUGIN_MIRROR ?? '/opt/tf-plugins';
-const AWS_SOURCE = 'registry.terraform.io/hashicorp/aws';
-const terraform = (process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'terraform')).find((p) => fs.existsSync(p));
-const mirrored = fs.existsSync(path.join(MIRROR, AWS_SOURCE)) ? fs.readdirSync(path.join(MIRROR, AWS_SOURCE)) : [];
-const pin: string | undefined = out.stack('bootstrap').json.terraform?.required_providers?.aws?.version;
-const version = pin && mirrored.includes(pin) ? pin : mirrored.sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).at(-1);
-const skip = !terraform ? 'no terraform binary on PATH' : !version ? `no AWS provider in the mirror at ${MIRROR}` : undefined;
-
-(skip ? describe.skip : describe)(`terraform validate of the bootstrap stacks with awsResources${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-svcres-validate-'));
-  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
-
-  test('both bootstrap stacks are valid (one validate, each stack a child module)', async () => {
-    const rc = path.join(work, 'terraformrc');
-    fs.writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(MIRROR)}\n    include = ["${AWS_SOURCE}"]\n  }\n  direct {\n    exclude = ["${AWS_SOURCE}"]\n  }\n}\n`);
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: rc, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
-    const names = ['bootstrap', `bootstrap-${NONPROD}`];
-    for (const name of names) {
-      const copy = offlineCopy(out.stack(name).json, { mirrored: { [AWS_SOURCE]: version! } }).json;
-      delete copy.terraform?.backend;
-      fs.mkdirSync(path.join(work, name));
-      fs.writeFileSync(path.join(work, name, 'cdk.tf.json'), JSON.stringify(copy));
-    }
-    const modules = Object.fromEntries(names.map((n) => [n, { source: `./${n}` }]));
-    fs.writeFileSync(path.join(work, 'main.tf.json'), JSON.stringify({ module: modules, terraform: { required_providers: { aws: { source: 'aws', version } } } }));
-    await exec(terraform!, ['init', '-backend=false', '-input=false', '-no-color'], { cwd: work, env });
-    const { stdout } = await exec(terraform!, ['validate', '-json', '-no-color'], { cwd: work, env }).catch((e) => e);
-    const result = JSON.parse(stdout);
-    expect(result.diagnostics.filter((d: any) => d.severity === 'error')).toEqual([]);
-    expect(result.valid).toBe(true);
-  }, 120_000);
-});
+// `terraform validate` of the stacks holding the roles (both bootstrap stacks) runs in terraform-validate.test.ts, in the
+// same validate as the examples (support/feature-examples.ts).

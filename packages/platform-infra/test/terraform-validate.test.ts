@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -7,15 +7,17 @@ import type { PlatformConfig } from '@paved/shared-config';
 import { EKS_CAPABILITY_PROVIDER_VERSION } from '@paved/shared-config';
 import { capabilityExample } from './support/argocd-capability-example';
 import { autoModeExample } from './support/auto-mode-example';
+import { awsResourcesExample, GOOGLE, HOSTILE_OIDC, KAFKA_ENVIRONMENTS, kafkaExample, SSO_ENVIRONMENTS, withSso } from './support/feature-examples';
 import { example, synthesize, type Synthesized } from './support/synthesized';
 import { offlineCopy } from './support/terraform-copy';
 import apiSpaHelm from '../../../examples/api-spa-helm/platform.config';
 import communityHealth from '../../../examples/community-health-api-gateway/platform.config';
 import eventDrivenChain from '../../../examples/event-driven-chain/platform.config';
 import fastapiReact from '../../../examples/fastapi-react/platform.config';
+import stages from '../../../examples/stages/platform.config';
 
 /**
- * `terraform validate` of every synthesized stack, of the root example and of the four seed examples: it catches what the bindings' types cannot (invalid HCL inside
+ * `terraform validate` of every synthesized stack, of the root example and of every example under examples/: it catches what the bindings' types cannot (invalid HCL inside
  * an expression, conflicting arguments, bad enum values, unknown attributes). It needs a terraform binary and a local AWS provider mirror; where either is missing (a user's fresh
  * machine) every test here is reported as skipped, with the reason in its name.
  *
@@ -41,27 +43,45 @@ function which(binary: string): string | undefined {
 
 const byVersion = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
 
-const CONFIGS: readonly (readonly [string, PlatformConfig])[] = [
+const CAPABILITY_LABEL = 'platform.config.ts with gitops.argocd eks-capability';
+const CONFIGS: readonly (readonly [string, PlatformConfig, (readonly string[])?])[] = [
   ['platform.config.ts', example],
-  ['platform.config.ts with gitops.argocd eks-capability', capabilityExample],
+  [CAPABILITY_LABEL, capabilityExample],
   ["platform.config.ts with cluster.compute 'auto-mode'", autoModeExample],
   ['examples/community-health-api-gateway', communityHealth],
   ['examples/api-spa-helm', apiSpaHelm],
   ['examples/fastapi-react', fastapiReact],
   ['examples/event-driven-chain', eventDrivenChain],
+  ['examples/stages', stages],
+  // The feature variants of kafka.test.ts, argocd-sso.test.ts and service-resources-roles.test.ts, over the
+  // environments those files synthesize: their stacks join this file's validate instead of a terraform init and
+  // validate (a provider schema load) in each file.
+  ['platform.config.ts with data.kafka (kafka.test.ts)', kafkaExample, KAFKA_ENVIRONMENTS],
+  ['platform.config.ts with sso google (argocd-sso.test.ts)', withSso(GOOGLE), SSO_ENVIRONMENTS],
+  ['platform.config.ts with sso oidc and a hostile issuer (argocd-sso.test.ts)', withSso(HOSTILE_OIDC), SSO_ENVIRONMENTS],
+  ['platform.config.ts with awsResources (service-resources-roles.test.ts)', awsResourcesExample],
 ];
+/**
+ * Variants of the root example: only their stacks that differ from the example's are validated (a byte-identical
+ * stack was validated already, and skipping it keeps this file's runtime down). Each names the stacks its feature is
+ * about, which must differ and so be validated; the stacks left out are compared with the example's in a test.
+ */
+const VARIANTS: ReadonlyMap<string, readonly string[]> = new Map([
+  [CAPABILITY_LABEL, ['dev-platform', 'staging-platform', 'prod-platform']],
+  ['platform.config.ts with data.kafka (kafka.test.ts)', ['dev-data', 'prod-data']],
+  ['platform.config.ts with sso google (argocd-sso.test.ts)', ['dev-platform']],
+  ['platform.config.ts with sso oidc and a hostile issuer (argocd-sso.test.ts)', ['dev-platform']],
+  ['platform.config.ts with awsResources (service-resources-roles.test.ts)', ['bootstrap', 'bootstrap-210987654321']],
+]);
 // Synthesized up front: the test names list every stack, also when the tests are skipped.
-const outputs: readonly (readonly [string, Synthesized])[] = CONFIGS.map(([label, config]) => [label, synthesize(config)]);
-// Of the capability variant, only the stacks that differ from the root example's are validated (its platform stacks,
-// and its cluster stacks, whose outputs differ): a byte-identical stack was validated already, and skipping it keeps
-// this file's runtime down.
-const CAPABILITY_LABEL = 'platform.config.ts with gitops.argocd eks-capability';
+const outputs: readonly (readonly [string, Synthesized])[] =
+  CONFIGS.map(([label, config, environments]) => [label, synthesize(config, environments)]);
 const exampleStack = (name: string) => outputs[0][1].stacks.some((st) => st.name === name) ? outputs[0][1].stack(name).json : undefined;
 const sameAsExample = (label: string, s: { name: string; json: unknown }) =>
-  label === CAPABILITY_LABEL && isDeepStrictEqual(s.json, exampleStack(s.name));
+  VARIANTS.has(label) && isDeepStrictEqual(s.json, exampleStack(s.name));
 const leftOut = (label: string, s: { name: string; json: unknown }) => sameAsExample(label, s);
-const stacks = outputs.flatMap(([label, out]) =>
-  out.allStacks().filter((s) => !leftOut(label, s)).map((s) => ({ config: label, key: `${label}: ${s.name}`, ...s })));
+const stacks = outputs.flatMap(([label, out], index) =>
+  out.allStacks().filter((s) => !leftOut(label, s)).map((s) => ({ config: label, key: `${label}: ${s.name}`, module: `c${index}-${s.name}`, ...s })));
 
 const terraform = which('terraform');
 const mirrorVersions = fs.existsSync(MIRROR_AWS) ? fs.readdirSync(MIRROR_AWS).sort(byVersion) : [];
@@ -100,6 +120,48 @@ if (skipReason) {
     ].join('\n'),
   );
   const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+
+  /**
+   * One AWS provider process for every `terraform validate` of this file. Terraform starts a provider process per
+   * provider configuration (a stack has one per account it reaches), about 1.2 s of CPU each: most of this file's time
+   * with ~90 stacks. The same binary from the mirror, started once in its debug mode, serves them all through
+   * TF_REATTACH_PROVIDERS, and Terraform validates against it as against one it started. validate never configures a
+   * provider (no credentials, nothing shared between configurations); the plan below starts its own, as usual.
+   * Where the binary cannot be started so, each validate starts its providers itself (slower, the same checks).
+   */
+  let validateEnv: NodeJS.ProcessEnv = env;
+  let stopProvider = () => undefined as void;
+  afterAll(() => stopProvider());
+  async function startProvider(): Promise<void> {
+    const arch = process.arch === 'x64' ? 'amd64' : process.arch;
+    const dir = path.join(MIRROR_AWS, version!, `${process.platform}_${arch}`);
+    const binary = fs.existsSync(dir) ? fs.readdirSync(dir).find((f) => f.startsWith('terraform-provider-aws')) : undefined;
+    if (!binary) return console.warn(`terraform validate: no provider binary under ${dir}; each validate starts its own providers`);
+    const child = spawn(path.join(dir, binary), ['-debug'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const stop = () => void child.kill();
+    process.once('exit', stop);
+    child.stderr.resume();
+    const reattach = await new Promise<string | undefined>((resolve) => {
+      let out = '';
+      const timer = setTimeout(() => resolve(undefined), 120_000);
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const found = /TF_REATTACH_PROVIDERS='([^']+)'/.exec(out);
+        if (found) {
+          clearTimeout(timer);
+          resolve(found[1]);
+        }
+      });
+      child.once('error', () => resolve(undefined));
+      child.once('exit', () => resolve(undefined));
+    });
+    if (!reattach) {
+      stop();
+      return console.warn(`terraform validate: ${binary} -debug did not start; each validate starts its own providers`);
+    }
+    stopProvider = stop;
+    validateEnv = { ...env, TF_REATTACH_PROVIDERS: reattach };
+  }
   // One `terraform init` for all stacks: they need the same single provider, and concurrent inits sharing a plugin
   // cache are not safe. Each stack directory links the initialized `.terraform` and copies the lock file.
   const template = path.join(work, 'provider-template');
@@ -125,13 +187,13 @@ if (skipReason) {
 
   async function validate(json: Record<string, any>): Promise<Result> {
     const dir = writeStack(copyOf(json));
-    const { stdout } = await exec(terraform!, ['validate', '-json', '-no-color'], { cwd: dir, env }).catch((e) => e);
+    const { stdout } = await exec(terraform!, ['validate', '-json', '-no-color'], { cwd: dir, env: validateEnv, maxBuffer: 64 * 1024 * 1024 }).catch((e) => e);
     return JSON.parse(stdout);
   }
 
   /**
-   * All stacks of one config in one `terraform validate`, each stack a child module: the AWS provider's schema (most
-   * of a validate's 4 s) is loaded once per config instead of once per stack. A child module is checked like a root
+   * The given stacks in one `terraform validate`, each stack a child module named `name`: the AWS provider's schema
+   * (most of a validate's 4 s) is loaded once for all of them instead of once per stack. A child module is checked like a root
    * module but for root-only blocks (`import`, the backend), which these stacks do not have. Diagnostics go to their
    * stack by file name. Terraform stops before type-checking when a file does not parse, which would leave the other
    * stacks unchecked: when the whole is invalid, each stack is validated on its own instead.
@@ -147,7 +209,7 @@ if (skipReason) {
     fs.writeFileSync(path.join(dir, 'main.tf.json'), JSON.stringify({ module: modules, terraform: { required_providers: { aws: { source: 'aws', version } } } }));
     // Links the mirror's provider (an unpacked mirror is linked, not copied) and records the local modules.
     await exec(terraform!, ['init', '-backend=false', '-input=false', '-no-color'], { cwd: dir, env });
-    const { stdout } = await exec(terraform!, ['validate', '-json', '-no-color'], { cwd: dir, env }).catch((e) => e);
+    const { stdout } = await exec(terraform!, ['validate', '-json', '-no-color'], { cwd: dir, env: validateEnv, maxBuffer: 64 * 1024 * 1024 }).catch((e) => e);
     const whole: Result = JSON.parse(stdout);
     const results = new Map<string, Result>();
     if (!whole.valid) {
@@ -183,12 +245,25 @@ if (skipReason) {
   let seconds = 0;
   beforeAll(async () => {
     const started = Date.now();
+    await startProvider();
     fs.mkdirSync(template);
     const providerOnly = { terraform: { required_providers: { aws: { source: 'aws', version } } } };
     fs.writeFileSync(path.join(template, 'main.tf.json'), JSON.stringify(providerOnly));
     await exec(terraform!, ['init', '-backend=false', '-input=false', '-no-color'], { cwd: template, env });
-    const validated = CONFIGS.map(([config]) => job(async () => {
-      for (const [name, result] of await validateAll(stacks.filter((s) => s.config === config))) results.set(`${config}: ${name}`, result);
+    // Every stack of every config in two validates (one per worker), each stack a child module named after its
+    // config and stack: two provider schema loads instead of one per config.
+    const batches: (typeof stacks)[] = [[], []];
+    const sizes = [0, 0];
+    const bySize = stacks.map((st) => ({ st, size: JSON.stringify(st.json).length })).sort((a, b) => b.size - a.size);
+    for (const { st, size } of bySize) {
+      const smaller = sizes[0] <= sizes[1] ? 0 : 1;
+      batches[smaller].push(st);
+      sizes[smaller] += size;
+    }
+    const keyOf = new Map(stacks.map((st) => [st.module, st.key]));
+    const validated = batches.filter((batch) => batch.length > 0).map((batch) => job(async () => {
+      const own = batch.map((st) => ({ name: st.module, json: st.json }));
+      for (const [module, result] of await validateAll(own)) results.set(keyOf.get(module)!, result);
     }));
     const worker = async () => {
       for (let next = jobs.shift(); next; next = jobs.shift()) await next();
@@ -198,10 +273,11 @@ if (skipReason) {
     seconds = (Date.now() - started) / 1000;
   }, 600_000);
 
-  test('every platform stack of the capability variant is validated; its stacks left out equal the example ones', () => {
-    const variant = outputs.find(([label]) => label === CAPABILITY_LABEL)![1];
-    const validated = stacks.filter((st) => st.config === CAPABILITY_LABEL).map((st) => st.name);
-    expect(validated).toEqual(expect.arrayContaining(variant.stacks.map((st) => st.name).filter((name) => name.endsWith('-platform'))));
+  test.each([...VARIANTS].map(([label, featured]) => [label, featured]))('%s: the stacks of its feature (%j) are validated; its stacks left out equal the example ones', (label, featured) => {
+    const variant = outputs.find(([l]) => l === label)![1];
+    const validated = stacks.filter((st) => st.config === label).map((st) => st.name);
+    expect(validated).toEqual(expect.arrayContaining(featured as string[]));
+    if (label === CAPABILITY_LABEL) expect(validated).toEqual(expect.arrayContaining(variant.stacks.map((st) => st.name).filter((name) => name.endsWith('-platform'))));
     for (const st of variant.allStacks().filter((x) => !validated.includes(x.name))) expect(st.json).toEqual(exampleStack(st.name));
   });
 

@@ -14,6 +14,7 @@ export * from './components/static-site-dockerfile';
 export * from './components/vite-toolchain';
 export * from './components/local-dev-compose';
 export * from './components/service-workflow';
+export * from './components/aws-resources';
 export * from './components/code-owners';
 export * from './components/dependency-updates';
 export * from './components/service-samples';

@@ -1,5 +1,6 @@
 import { javascript, type ProjectOptions, SampleFile, TextFile } from 'projen';
 import { pythonVerifySteps } from './ci/verify-steps';
+import { AwsResources } from './components/aws-resources';
 import { CatalogInfo } from './components/catalog-info';
 import { ServiceCodeOwners } from './components/code-owners';
 import { DependencyUpdates } from './components/dependency-updates';
@@ -113,6 +114,7 @@ export class PavedPythonService extends javascript.NodeProject {
     if (migrate) new MigrateTask(this, { migrate, runner: 'uv run --frozen' });
     new LocalDevCompose(this, { service, environment: { SHUTDOWN_DELAY_MS: '0' } });
     new ServiceWorkflow(this, { service, verifySteps: pythonVerifySteps(NODE_VERSION, UV_VERSION, service.coverageThreshold) });
+    if (service.awsResources) new AwsResources(this, { service });
     new ServiceCodeOwners(this, { service });
     new DependencyUpdates(this, { uv: true });
     new ServiceSamples(this, {

@@ -1,5 +1,6 @@
 import { javascript, typescript } from 'projen';
 import { nodeVerifySteps } from './ci/verify-steps';
+import { AwsResources } from './components/aws-resources';
 import { CatalogInfo } from './components/catalog-info';
 import { ServiceCodeOwners } from './components/code-owners';
 import { DependencyUpdates } from './components/dependency-updates';
@@ -138,6 +139,7 @@ export class PavedService extends typescript.TypeScriptProject {
     if (migrate) new MigrateTask(this, { migrate, prepareTask: 'compile' });
     new LocalDevCompose(this, { service, environment: { SHUTDOWN_DELAY_MS: '0' } });
     new ServiceWorkflow(this, { service, verifySteps: nodeVerifySteps(nodeVersion, service.coverageThreshold) });
+    if (service.awsResources) new AwsResources(this, { service });
     new ServiceCodeOwners(this, { service });
     new DependencyUpdates(this);
     new ServiceSamples(this, {

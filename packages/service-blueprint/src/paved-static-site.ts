@@ -1,5 +1,6 @@
 import { javascript, type ProjectOptions, SampleFile } from 'projen';
 import { staticSiteVerifySteps } from './ci/verify-steps';
+import { AwsResources } from './components/aws-resources';
 import { CatalogInfo } from './components/catalog-info';
 import { ServiceCodeOwners } from './components/code-owners';
 import { DependencyUpdates } from './components/dependency-updates';
@@ -109,6 +110,7 @@ export class PavedStaticSite extends javascript.NodeProject {
     // nginx writes its pid and temporary files to /tmp; everything else stays read-only, as on the platform.
     new LocalDevCompose(this, { service, tmpfs: ['/tmp'] });
     new ServiceWorkflow(this, { service, verifySteps: staticSiteVerifySteps(NODE_VERSION, service.coverageThreshold) });
+    if (service.awsResources) new AwsResources(this, { service });
     new ServiceCodeOwners(this, { service });
     new DependencyUpdates(this);
     new ServiceSamples(this, { folders: { src: staticSiteSourceFiles(service), test: staticSiteTestFiles(service) } });

@@ -1,4 +1,4 @@
-import { type SecretReference, ServiceRuntime, type ServiceSettings } from './settings';
+import { type AwsResourcesSettings, type SecretReference, ServiceRuntime, type ServiceSettings } from './settings';
 import { OptionError, RULES, checkEnv, checkInteger, checkString } from './validation';
 
 /**
@@ -147,12 +147,60 @@ export interface ServiceOptions {
    * @default - the team `@<gitopsRepo owner>/<team as a slug>`
    */
   readonly codeOwners?: string[];
+
+  /**
+   * The repository owns AWS resources (queues, buckets, topics, tables) through an AWS CDK app under `infra/`, one
+   * stack per environment, deployed by CI with the platform's `<org>-<env>-<service>-cfn-*` roles
+   * (docs/service-resources.md). The descriptor then declares `awsResources` and `ci.repository`.
+   * @default false
+   */
+  readonly awsResources?: boolean;
+
+  /**
+   * Resource types the CDK app may create: the descriptor's `awsResources.types`, which the platform turns into the
+   * execution role's permissions. Any of `bucket`, `queue`, `topic`, `table`.
+   * @default ["bucket","queue","topic","table"]
+   */
+  readonly awsResourceTypes?: string[];
+
+  /**
+   * The service's own GitHub repository (`owner/name`): the platform's CloudFormation deploy role trusts its jobs
+   * bound to each environment. Used with `awsResources`.
+   * @default "<gitopsRepo owner>/<serviceName>"
+   */
+  readonly serviceRepository?: string;
+
+  /**
+   * AWS account of each environment, where its CDK stack is deployed. Used with `awsResources`.
+   * @default - `awsAccount` for every environment
+   */
+  readonly environmentAccounts?: { [environment: string]: string };
+
+  /**
+   * Environment variables that tell the service where its resources are, written per environment into the
+   * descriptor (`environments.<env>.env`). Each value is `<kind>:<name>` with the construct's `name` and a kind of
+   * `bucket`, `queue-name`, `queue-url`, `topic-arn` or `table`: `{ JOBS_QUEUE_URL: 'queue-url:jobs' }` gives
+   * `https://sqs.<region>.amazonaws.com/<account>/<org>-<env>-<service>-jobs` in each environment. Used with
+   * `awsResources`.
+   * @default - none
+   */
+  readonly awsResourceEnv?: { [name: string]: string };
+
+  /**
+   * npm version (or `file:` tarball) of `@paved/service-constructs` the CDK app depends on.
+   * @default - the blueprint's own version
+   */
+  readonly serviceConstructsVersion?: string;
 }
+
+/** Resource types a service's CDK app may create (the platform catalog's `awsResources.types`). */
+export const AWS_RESOURCE_TYPES = ['bucket', 'queue', 'topic', 'table'];
 
 /** String options whose values a command line can hand over as numbers (`--aws-account 123456789012`). */
 const STRING_OPTIONS = [
   'organization', 'team', 'awsAccount', 'awsRegion', 'serviceName', 'ecrRepository', 'pushRoleName', 'gitopsRepo',
   'gitopsDescriptorPath', 'gitopsBaseBranch', 'ingressHost', 'cpu', 'memory', 'nodeImage', 'pythonImage', 'moduleName',
+  'serviceRepository', 'serviceConstructsVersion',
 ] as const;
 
 /**
@@ -222,6 +270,8 @@ export function resolveServiceSettings(options: ServiceOptions, context: Resolve
   if (codeOwners.length === 0) throw new OptionError('codeOwners', codeOwners, 'at least one owner');
   codeOwners.forEach((o, i) => checkString(`codeOwners[${i}]`, o, RULES.codeOwner));
 
+  const awsResources = options.awsResources ? resolveAwsResources(options, { serviceName, gitopsRepo, awsAccount, environments }) : undefined;
+
   // A static site has no health endpoints: the platform probes its index page, as it does by default for static sites.
   const indexProbes = context.runtime === ServiceRuntime.STATIC_SITE;
   return {
@@ -253,6 +303,41 @@ export function resolveServiceSettings(options: ServiceOptions, context: Resolve
     livenessPath: indexProbes ? '/' : '/health',
     readinessPath: indexProbes ? '/' : '/ready',
     metricsPath: '/metrics',
+    ...(awsResources ? { awsResources } : {}),
+  };
+}
+
+function resolveAwsResources(
+  options: ServiceOptions,
+  context: { serviceName: string; gitopsRepo: string; awsAccount: string; environments: string[] },
+): AwsResourcesSettings {
+  const types = options.awsResourceTypes ?? AWS_RESOURCE_TYPES;
+  if (types.length === 0) throw new OptionError('awsResourceTypes', types, `at least one of ${AWS_RESOURCE_TYPES.join(', ')}`);
+  types.forEach((t, i) => {
+    if (!AWS_RESOURCE_TYPES.includes(t)) throw new OptionError(`awsResourceTypes[${i}]`, t, `one of ${AWS_RESOURCE_TYPES.join(', ')}`);
+  });
+  const repository = checkString('serviceRepository', options.serviceRepository ?? `${context.gitopsRepo.split('/')[0]}/${context.serviceName}`, RULES.githubRepo);
+  const explicit = options.environmentAccounts ?? {};
+  for (const [env, account] of Object.entries(explicit)) {
+    if (!context.environments.includes(env)) {
+      throw new OptionError(`environmentAccounts.${env}`, account, `an environment of 'environments' (${context.environments.join(', ')})`);
+    }
+    checkString(`environmentAccounts.${env}`, account, RULES.account);
+  }
+  const env = options.awsResourceEnv ?? {};
+  for (const [name, value] of Object.entries(env)) {
+    checkString(`awsResourceEnv.${name}`, name, RULES.envVarName);
+    if (options.env?.[name] !== undefined) throw new OptionError(`awsResourceEnv.${name}`, value, 'a name not already in \'env\'');
+    checkString(`awsResourceEnv.${name}`, value, RULES.resourceReference);
+  }
+  return {
+    types: [...new Set(types)].sort(),
+    repository,
+    env: { ...env },
+    accounts: Object.fromEntries(context.environments.map((e) => [e, explicit[e] ?? context.awsAccount])),
+    serviceConstructsVersion: options.serviceConstructsVersion === undefined
+      ? undefined
+      : checkString('serviceConstructsVersion', options.serviceConstructsVersion, RULES.dependencyVersion),
   };
 }
 

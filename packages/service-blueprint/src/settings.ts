@@ -72,6 +72,8 @@ export interface ServiceSettings {
   readonly readinessPath: string;
   /** Prometheus metrics path. */
   readonly metricsPath: string;
+  /** The repository's AWS CDK app of service-owned resources (`awsResources`), when enabled. */
+  readonly awsResources?: AwsResourcesSettings;
 }
 
 /** An environment variable read from AWS Secrets Manager. */
@@ -83,4 +85,18 @@ export interface SecretReference {
    * @default - the whole secret string
    */
   readonly key?: string;
+}
+
+/** The settings of a service's AWS CDK app (`awsResources`). */
+export interface AwsResourcesSettings {
+  /** Resource types the app may create (`bucket`, `queue`, `topic`, `table`), sorted. */
+  readonly types: string[];
+  /** The service's GitHub repository (`owner/name`), trusted by the platform's deploy role. */
+  readonly repository: string;
+  /** AWS account of each environment. */
+  readonly accounts: { [environment: string]: string };
+  /** Environment variables naming resources (`<kind>:<name>`), resolved per environment in the descriptor. */
+  readonly env: { [name: string]: string };
+  /** Version of `@paved/service-constructs`, when not the blueprint's own. */
+  readonly serviceConstructsVersion?: string;
 }

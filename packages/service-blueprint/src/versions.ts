@@ -97,3 +97,12 @@ export const ACTIONS = {
 
 /** Trivy release the scan and SBOM steps run (the action installs it). */
 export const TRIVY_VERSION = 'v0.70.0';
+
+/**
+ * AWS CDK of the `infra/` app (`awsResources`): aws-cdk-lib 2.276.0 (npm registry `time`: 2026-11-10) and the CLI
+ * 2.1148.0 (2026-11-05), checked 2026-12-03. The same aws-cdk-lib as @paved/service-constructs, which peers on it.
+ */
+export const AWS_CDK_LIB_VERSION = '2.276.0';
+export const AWS_CDK_CLI_VERSION = '^2.1148.0';
+/** cdk-nag 3 (a dependency of @paved/service-constructs) peers on constructs ^10.5.1. */
+export const CDK_CONSTRUCTS_VERSION = '10.5.1';

@@ -23,6 +23,7 @@ export * from './versions/release-train';
 export * from './versions/retired-components';
 export * from './resolve/resolved-platform';
 export * from './resolve/resolve-platform';
+export * from './resolve/resolve-stages';
 export * from './resolve/resolve-workload';
 export * from './resolve/resolve-traffic';
 export * from './resolve/sso-platform-tools';

@@ -40,6 +40,29 @@ describe('release trains', () => {
     if (t.eksAddons['kube-proxy']) expect(t.eksAddons['kube-proxy']).toMatch(new RegExp(`^v${t.kubernetesVersion.replace('.', '\\.')}\\.`));
   });
 
+  test('vpc-cni, coredns, kube-proxy and the Pod Identity agent are pinned on every train, each with a source', () => {
+    for (const t of RELEASE_TRAINS) {
+      for (const name of ['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent'] as const) {
+        const train = t.kubernetesVersion;
+        expect({ train, name, pinned: t.eksAddons[name] !== undefined }).toEqual({ train, name, pinned: true });
+      }
+      expect(t.eksAddonsSources.length).toBeGreaterThan(0);
+      for (const s of t.eksAddonsSources) expect(s.url).toMatch(/^https:\/\//);
+    }
+  });
+
+  test('upgrading one minor never pins an older add-on build (EKS does not downgrade add-ons)', () => {
+    const parse = (build: string) => /^v(\d+)\.(\d+)\.(\d+)-eksbuild\.(\d+)$/.exec(build)!.slice(1).map(Number);
+    const older = (a: number[], b: number[]) => { for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i] > b[i]; return false; };
+    for (let i = 1; i < RELEASE_TRAINS.length; i++) {
+      const [from, to] = [RELEASE_TRAINS[i - 1], RELEASE_TRAINS[i]];
+      for (const name of EKS_MANAGED_ADDONS) {
+        const [a, b] = [from.eksAddons[name], to.eksAddons[name]];
+        if (a && b) expect({ name, from: a, to: b, downgrade: older(parse(a), parse(b)) }).toEqual({ name, from: a, to: b, downgrade: false });
+      }
+    }
+  });
+
   test('chart pins come from the catalog: one source of truth', () => {
     for (const t of RELEASE_TRAINS) {
       for (const a of Object.values(ADDON_CATALOG)) expect(t.charts[a.name]).toEqual({ chart: a.chart, repoUrl: a.repoUrl, version: a.version });

@@ -15,6 +15,9 @@ interface RuleCase {
 
 const env = (c: Config, name: string) => c.environments.find((e) => e.name === name)!;
 const svc = (c: Config, name: string) => c.services!.find((s) => s.name === name)!;
+/** Adds a stage of dev (same account and region) with extra fields. */
+const stage = (c: Config, name: string, fields: Record<string, unknown> = {}): void =>
+  void c.environments.push({ name, profile: 'development', account: '111111111111', region: 'eu-west-1', runsOn: 'dev', ...fields } as Config['environments'][number]);
 
 /** One failing and one passing case per semantic rule. */
 const CASES: Record<string, RuleCase> = {
@@ -384,6 +387,86 @@ const CASES: Record<string, RuleCase> = {
     path: 'services[2].chart.values.auth.password',
     message: /looks like a literal password/,
     pass: (c) => void c.services!.push({ name: 'db', chart: { repoUrl: 'https://charts.example.com', name: 'db', version: '1.0.0', values: { auth: { existingSecret: 'db-auth' } } } }),
+  },
+  // Stages (docs/stages.md): `stage(c, name, fields)` adds a stage of dev.
+  'stage-host-known': {
+    fail: (c) => stage(c, 'preview', { runsOn: 'qa' }),
+    path: 'environments[2].runsOn',
+    message: /'qa' is not an environment/,
+    pass: (c) => stage(c, 'preview'),
+  },
+  'stage-fields': {
+    fail: (c) => stage(c, 'preview', { network: { vpcCidr: '10.2.0.0/16' } }),
+    path: 'environments[2].network',
+    message: /is set on a stage, which shares the network of 'dev'/,
+    pass: (c) => stage(c, 'preview', { quota: { cpu: '1' } }),
+  },
+  'stage-domain-in-host': {
+    fail: (c) => stage(c, 'preview', { domain: 'preview.acme.io' }),
+    path: 'environments[2].domain',
+    message: /'preview.acme.io' is outside the domain 'dev.acme.io' of 'dev'/,
+    pass: (c) => stage(c, 'preview', { domain: 'preview.dev.acme.io' }),
+  },
+  'stage-hosts-unique': {
+    fail: (c) => {
+      stage(c, 'a');
+      stage(c, 'b');
+      svc(c, 'api').environments = { a: { ingressHost: 'api.x.dev.acme.io' }, b: { ingressHost: 'api.x.dev.acme.io' } };
+    },
+    path: 'environments[3].name',
+    message: /serves api.x.dev.acme.io\/ \(api\), already served by 'a' on the cluster of 'dev'/,
+    pass: (c) => {
+      stage(c, 'a');
+      stage(c, 'b');
+      svc(c, 'api').environments = { a: { ingressHost: 'api.x.dev.acme.io' }, b: { ingressHost: 'api.y.dev.acme.io' } };
+    },
+  },
+  'stage-quota-capacity': {
+    fail: (c) => stage(c, 'preview', { quota: { cpu: '8' } }),
+    path: 'environments[2].quota',
+    severity: 'warning',
+    message: /may request 16 vCPU \(preview 2 × 8\), above the 8 vCPU of its node groups at maxSize/,
+    pass: (c) => stage(c, 'preview', { quota: { cpu: '2' } }),
+  },
+  'stage-namespaces-unique': {
+    fail: (c) => {
+      stage(c, 'preview');
+      c.services!.push({ name: 'preview-api', image: { tag: '1.0.0' }, port: 8082 });
+    },
+    path: 'environments[2].name',
+    message: /gives service 'api' the namespace 'preview-api', already that of service 'preview-api' of 'dev' on the cluster of 'dev'/,
+    pass: (c) => {
+      stage(c, 'preview');
+      c.services!.push({ name: 'preview-api', image: { tag: '1.0.0' }, port: 8082, environments: { dev: { enabled: false } } });
+    },
+  },
+  'stage-deployers-distinct': {
+    fail: (c) => stage(c, 'preview', { deployers: ['arn:aws:iam::111111111111:role/Admin'] }),
+    path: 'environments[2].deployers[0]',
+    message: /'arn:aws:iam::111111111111:role\/Admin' is also access.roles\[0\].roleArn for 'dev', and a cluster has one access entry per role/,
+    pass: (c) => stage(c, 'preview', { deployers: ['arn:aws:iam::111111111111:role/PreviewDeployers'] }),
+  },
+  'stage-access-roles': {
+    fail: (c) => {
+      stage(c, 'preview');
+      c.access!.roles![0].environments = ['dev', 'preview'];
+    },
+    path: 'access.roles[0].environments[1]',
+    message: /'preview' is a stage, which has no cluster of its own: the role would get no access/,
+    pass: (c) => stage(c, 'preview'),
+  },
+  'stage-services-supported': {
+    fail: (c) => {
+      stage(c, 'preview');
+      Object.assign(svc(c, 'api'), { kafka: { topics: ['orders'] } });
+    },
+    path: 'services[0].kafka',
+    message: /runs in stage 'preview', which does not support Kafka topics yet/,
+    pass: (c) => {
+      stage(c, 'preview');
+      const api = svc(c, 'api');
+      Object.assign(api, { kafka: { topics: ['orders'] }, environments: { ...api.environments, preview: { enabled: false } } });
+    },
   },
   'waiver-dates': {
     fail: (c) => void (c.waivers = [{ rule: 'PAVED-AWS-RDS-001', resource: '*', reason: 'accepted for the demo', expires: '2027-02-30' }]),

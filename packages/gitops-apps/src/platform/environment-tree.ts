@@ -9,6 +9,7 @@ import { GitopsLayout } from '../layout';
 import { DatabaseProvisioner } from '../services/db-provisioner';
 import { ServiceManifests } from '../services/service-manifests';
 import { renderThirdPartyCharts } from '../services/third-party-chart';
+import { renderStages } from '../stages/stage-tree';
 import type { Manifest } from '../yaml';
 import { renderArgoCdSso } from './argocd-sso';
 import { renderAutoModeNetworkPolicy } from './auto-mode-network-policy';
@@ -120,5 +121,7 @@ export function renderEnvironment(platform: ResolvedPlatform, env: ResolvedEnvir
   const kinds = [...serviceKinds.values()].sort((a, b) => `${a.group}/${a.kind}`.localeCompare(`${b.group}/${b.kind}`));
   appFiles.push({ path: `${GitopsLayout.APPS}/projects.yaml`, documents: apps.projects(serviceNamespaces.sort(), kinds) as unknown as Manifest[] });
   appFiles.push({ path: `${GitopsLayout.APPS}/root.yaml`, documents: [apps.root() as unknown as Manifest] });
+  // Stages on this cluster: `<stage>/...` beside the environment's own folders, one Application each in `apps/`.
+  files.push(...renderStages(platform, env));
   return [...appFiles, ...files].sort((a, b) => a.path.localeCompare(b.path));
 }

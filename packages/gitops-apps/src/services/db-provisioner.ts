@@ -4,6 +4,7 @@ import {
   KEYCLOAK_DATABASE_ROLE,
   databasePasswordSecret,
   databaseRole,
+  stageNamespace,
   type ResolvedEnvironment,
   type ResolvedPlatform,
 } from '@paved/shared-config';
@@ -47,6 +48,10 @@ export function databaseRoles(env: ResolvedEnvironment, keycloak: boolean): Data
   const roles: DatabaseRoleSpec[] = env.services
     .filter((s) => s.dependsOn.includes('postgres'))
     .map((s) => ({ role: databaseRole(s.name), auth: 'iam' as const }));
+  // Each stage's services get a role and database of their own on the host's PostgreSQL (docs/stages.md).
+  for (const stage of env.stages ?? []) {
+    for (const s of stage.services.filter((x) => x.dependsOn.includes('postgres'))) roles.push({ role: databaseRole(stageNamespace(stage.name, s.name)), auth: 'iam' });
+  }
   if (keycloak) {
     roles.push({ role: KEYCLOAK_DATABASE_ROLE, auth: 'password', secretName: databasePasswordSecret(env.naming, ADDON_CATALOG.keycloak.namespace) });
   }

@@ -52,7 +52,7 @@ export function serviceCallPolicies(scope: Construct, props: ServiceCallPolicies
   }
 }
 
-type Target = { readonly service: ResolvedService } | { readonly chart: ResolvedChart };
+export type Target = { readonly service: ResolvedService } | { readonly chart: ResolvedChart };
 
 function isChart(entry: ResolvedService | ResolvedChart): entry is ResolvedChart {
   return 'repoUrl' in entry;
@@ -78,7 +78,7 @@ function peer(target: Target): k8s.NetworkPolicyPeer {
  * The ports of the calls to one callee: those the calls name, else every container port of the callee (a callee
  * without declared ports leaves `ports` out, which allows every port of the selected pods).
  */
-function portsOf(calls: readonly ResolvedCall[], target: Target): { ports?: k8s.NetworkPolicyPort[] } {
+export function portsOf(calls: readonly ResolvedCall[], target: Target): { ports?: k8s.NetworkPolicyPort[] } {
   const declared = 'service' in target ? calleePorts(target.service) : [];
   const ports = new Map<string, k8s.NetworkPolicyPort>();
   for (const call of calls) {

@@ -57,6 +57,12 @@ export interface ServiceManifestsProps {
     readonly ingressController: boolean;
     readonly certManager: boolean;
   };
+  /**
+   * The namespace, which is also the service's identity on shared data stores (database role, cache user, consumer
+   * group). A stage's services use `<stage>-<service>` (stages/stage-tree.ts).
+   * @default - the service's name
+   */
+  readonly namespace?: string;
 }
 
 /**
@@ -73,7 +79,7 @@ export class ServiceManifests extends Chart {
   constructor(scope: Construct, id: string, props: ServiceManifestsProps) {
     super(scope, id, { disableResourceNameHashes: true });
     const { platform, env, service: svc, addons } = props;
-    const ns = svc.name;
+    const ns = props.namespace ?? svc.name;
     this.namespaceName = ns;
     const selector = selectorLabels(svc.name);
     const labels: Record<string, string> = {
@@ -129,7 +135,7 @@ export class ServiceManifests extends Chart {
       }
       for (const store of svc.dependsOn) {
         const secretName = `${svc.name}-${store}`;
-        const connection = dataStoreEnv(env, svc.name)[store];
+        const connection = dataStoreEnv(env, ns)[store];
         emit(this, externalSecret(
           earlyMeta(secretName),
           secretName,

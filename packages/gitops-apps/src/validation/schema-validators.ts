@@ -1,11 +1,13 @@
 /* eslint-disable @typescript-eslint/no-require-imports */
+import { structuralProblems, unsupportedKeywords, type VendoredCrdSchema } from './structural-schema';
 
 /** Validates a document against the published schema of its kind; throws with the schema's message when invalid. */
 type Validator = (document: object) => void;
 
 /**
  * Published schemas per `apiVersion/kind`: `kubernetes-models` for core kinds, `@kubernetes-models/*` for ArgoCD,
- * cert-manager, External Secrets, the Prometheus operator and the Gateway API. Loaded on first use.
+ * cert-manager, the Prometheus operator and the Gateway API, the vendored CRD schemas of schemas/ for External Secrets.
+ * Loaded on first use.
  */
 const MODELS: Readonly<Record<string, () => new (data: any) => { validate(): void }>> = {
   'v1/Namespace': () => require('kubernetes-models/v1/Namespace').Namespace,
@@ -13,6 +15,8 @@ const MODELS: Readonly<Record<string, () => new (data: any) => { validate(): voi
   'v1/Service': () => require('kubernetes-models/v1/Service').Service,
   'v1/Secret': () => require('kubernetes-models/v1/Secret').Secret,
   'v1/ConfigMap': () => require('kubernetes-models/v1/ConfigMap').ConfigMap,
+  'v1/ResourceQuota': () => require('kubernetes-models/v1/ResourceQuota').ResourceQuota,
+  'v1/LimitRange': () => require('kubernetes-models/v1/LimitRange').LimitRange,
   'apps/v1/Deployment': () => require('kubernetes-models/apps/v1/Deployment').Deployment,
   'apps/v1/StatefulSet': () => require('kubernetes-models/apps/v1/StatefulSet').StatefulSet,
   'batch/v1/Job': () => require('kubernetes-models/batch/v1/Job').Job,
@@ -35,15 +39,11 @@ const MODELS: Readonly<Record<string, () => new (data: any) => { validate(): voi
   'argoproj.io/v1alpha1/AppProject': () => require('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/AppProject').AppProject,
   'argoproj.io/v1alpha1/ApplicationSet': () => require('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/ApplicationSet').ApplicationSet,
   'cert-manager.io/v1/ClusterIssuer': () => require('@kubernetes-models/cert-manager/cert-manager.io/v1/ClusterIssuer').ClusterIssuer,
-  // External Secrets serves only v1 since 0.17. v1 is v1beta1 promoted with the same fields; the v1 models
-  // (@kubernetes-models/external-secrets 2.x) are ESM-only for Node 22, so v1 documents are checked against the v1beta1
-  // schema of 0.5.2 (CommonJS), and v1beta1 documents are rejected.
-  'external-secrets.io/v1/ExternalSecret': () =>
-    asV1beta1(require('@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ExternalSecret').ExternalSecret),
-  'external-secrets.io/v1/SecretStore': () =>
-    asV1beta1(require('@kubernetes-models/external-secrets/external-secrets.io/v1beta1/SecretStore').SecretStore),
-  'external-secrets.io/v1/ClusterSecretStore': () =>
-    asV1beta1(require('@kubernetes-models/external-secrets/external-secrets.io/v1beta1/ClusterSecretStore').ClusterSecretStore),
+  // External Secrets serves only v1 since 0.17: v1 documents are checked against the v1 CRD schemas of the pinned chart
+  // (schemas/, vendored from the upstream tag); v1beta1 documents are rejected as not served.
+  'external-secrets.io/v1/ExternalSecret': () => crdModel(require('./schemas/external-secret-v1').EXTERNAL_SECRET_V1, 'ExternalSecret'),
+  'external-secrets.io/v1/SecretStore': () => crdModel(require('./schemas/secret-store-v1').SECRET_STORE_V1, 'SecretStore'),
+  'external-secrets.io/v1/ClusterSecretStore': () => crdModel(require('./schemas/secret-store-v1').SECRET_STORE_V1, 'ClusterSecretStore'),
   'external-secrets.io/v1beta1/ExternalSecret': () => notServed,
   'external-secrets.io/v1beta1/SecretStore': () => notServed,
   'external-secrets.io/v1beta1/ClusterSecretStore': () => notServed,
@@ -58,15 +58,20 @@ const MODELS: Readonly<Record<string, () => new (data: any) => { validate(): voi
 
 type Model = new (data: any) => { validate(): void };
 
-/** A model of `external-secrets.io/v1beta1` that validates a `v1` document (same schema, apiVersion swapped). */
-function asV1beta1(Base: Model): Model {
+/**
+ * A model that checks a document against a vendored CRD schema (structural-schema.ts), every problem in one message.
+ * The schema's keywords are checked once, when the model loads: one this checker does not know fails every document
+ * of the kind (with the keyword), so a re-vendored schema cannot be half checked.
+ */
+function crdModel(vendored: VendoredCrdSchema, kind: string): Model {
+  const unsupported = unsupportedKeywords(vendored.schema);
+  if (unsupported.length > 0) throw new Error(`schema keywords not supported by structural-schema.ts: ${unsupported.join(', ')}`);
+  const label = `${vendored.kinds.find((k) => k.endsWith(` ${kind}`)) ?? kind} (${vendored.tag})`;
   return class {
-    private readonly doc: any;
-    constructor(data: any) {
-      this.doc = { ...data, apiVersion: 'external-secrets.io/v1beta1' };
-    }
+    constructor(private readonly doc: unknown) {}
     validate(): void {
-      new Base(this.doc).validate();
+      const problems = structuralProblems(vendored.schema, this.doc);
+      if (problems.length > 0) throw new Error(`${label}: ${problems.join('; ')}`);
     }
   };
 }

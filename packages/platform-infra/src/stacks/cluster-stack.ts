@@ -13,6 +13,7 @@ import {
 import type { Construct } from 'constructs';
 import type { NetworkRefs, ZoneRef } from './network-stack';
 import { PavedStack } from './paved-stack';
+import { StageDeployerAccess, stageReaders } from './stage-access';
 import { addonPolicyStatements } from '../constructs/cluster/addon-policies';
 import { KubernetesCluster } from '../constructs/cluster/eks-cluster';
 import { ManagedNodeGroup } from '../constructs/cluster/managed-node-group';
@@ -111,6 +112,8 @@ export class ClusterStack extends PavedStack {
       autoModeNodeRole,
     });
     const eks = this.cluster.cluster;
+    // Stage deployers: `edit` in their stages' namespaces only (stage-access.ts).
+    if (env.stages) new StageDeployerAccess(this, 'stage-deployers', { cluster: eks, host: env });
 
     if (!autoMode) {
       const nodeRole = new IamRole(this, 'node-role', { name: naming.name('iam-role', 'eks-node'), assumeRolePolicy: nodeTrust.json });
@@ -217,7 +220,7 @@ export class ClusterStack extends PavedStack {
       roleArns[addon.name] = identity.role.arn;
       if (addon.name === 'external-secrets') {
         // One reader role per namespace that reads secrets, limited to exactly the secrets its ExternalSecrets name.
-        for (const reader of secretReaders(props.platform, env)) {
+        for (const reader of [...secretReaders(props.platform, env), ...stageReaders(env)]) {
           new SecretsReaderRole(this, `secrets-reader-${reader.namespace}`, {
             cluster: eks,
             roleName: secretsReaderRoleName(naming, reader.namespace),

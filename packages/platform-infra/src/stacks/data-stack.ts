@@ -17,6 +17,7 @@ import type { Construct } from 'constructs';
 import type { ClusterStack } from './cluster-stack';
 import type { NetworkRefs } from './network-stack';
 import { PavedStack } from './paved-stack';
+import { StageDataAccess, stageRedisUsers } from './stage-access';
 import { PodIdentityRole } from '../constructs/cluster/pod-identity-role';
 import { EnvironmentBackup } from '../constructs/data/backup-plan';
 import { DatabasePasswordSecret } from '../constructs/data/database-password-secret';
@@ -74,7 +75,7 @@ export class DataStack extends PavedStack {
       this.connectionSecret(env, 'postgres', { host: this.postgres.instance.address, port: String(POSTGRES_PORT) }, key);
     }
     if (env.redis) {
-      this.redis = new RedisCache(this, 'redis', { ...common, spec: env.redis, users: uses('redis').map((s) => redisUser(naming, s.name)) });
+      this.redis = new RedisCache(this, 'redis', { ...common, spec: env.redis, users: [...uses('redis').map((s) => redisUser(naming, s.name)), ...stageRedisUsers(env)] });
       this.connectionSecret(env, 'redis', { host: this.redis.replicationGroup.primaryEndpointAddress, port: String(REDIS_PORT) }, key);
     }
     if (env.kafka) {
@@ -99,13 +100,15 @@ export class DataStack extends PavedStack {
     }
 
     // Each service that uses a data store: its own role, allowed to connect as its own database and cache user only.
+    // A service with `awsResources` gets the role even without a data store: its CDK app's resource and key policies
+    // name it (@paved/service-constructs grants), and AWS refuses a policy naming a role that does not exist.
     const serviceRoles = new Map<string, PodIdentityRole>();
     for (const service of env.services) {
       const statements: PolicyStatement[] = [];
       if (this.postgres && service.dependsOn.includes('postgres')) statements.push(this.postgres.connectStatement(databaseRole(service.name)));
       if (this.redis && service.dependsOn.includes('redis')) statements.push(this.redis.connectStatement(redisUser(naming, service.name)));
       if (this.kafka && service.kafka) statements.push(...this.kafka.grantTopics(service.name, service.kafka.topics));
-      if (statements.length === 0) continue;
+      if (statements.length === 0 && !service.awsResources) continue;
       serviceRoles.set(
         service.name,
         new PodIdentityRole(this, `service-${service.name}-identity`, {
@@ -118,6 +121,8 @@ export class DataStack extends PavedStack {
       );
     }
     this.serviceRoles = serviceRoles;
+    // The services of the stages on this cluster: their own database and cache users (stage-access.ts).
+    if (env.stages) new StageDataAccess(this, 'stages', { cluster: eks, host: env, postgres: this.postgres, redis: this.redis });
 
     if (this.postgres) {
       const readable = [this.postgres.masterUserSecretArn];

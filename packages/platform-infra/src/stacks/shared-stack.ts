@@ -47,8 +47,11 @@ export class SharedStack extends PavedStack {
     const repositories: Record<string, ServiceRepository> = {};
     for (const env of platform.environments) {
       // Third-party images are pulled from their own registry: no repository that nothing would ever push to.
-      for (const service of env.services.filter((s) => s.platformImage)) {
+      // The stages on the cluster pull from the host's repositories (docs/stages.md): one per service of the cluster.
+      const onCluster = [...env.services, ...(env.stages ?? []).flatMap((stage) => stage.services)];
+      for (const service of onCluster.filter((s) => s.platformImage)) {
         const name = env.naming.ecrRepository(service.name);
+        if (repositories[name]) continue;
         repositories[name] = new ServiceRepository(this, `ecr-${env.name}-${service.name}`, {
           repositoryName: name,
           kmsKeyArn: key.arn,

@@ -41,7 +41,10 @@ export class ServiceDescriptor extends Component {
     super(project);
     const s = options.service;
     const environments: { [name: string]: any } = {};
-    for (const env of s.environments) environments[env] = { replicas: s.replicas[env] };
+    for (const env of s.environments) {
+      const resourceEnv = s.awsResources ? resourceVariables(s, env) : {};
+      environments[env] = { replicas: s.replicas[env], ...(Object.keys(resourceEnv).length > 0 ? { env: resourceEnv } : {}) };
+    }
     const secrets = Object.keys(s.secrets).length > 0 ? s.secrets : undefined;
     const dependsOn = serviceDependencies(s);
     const migrate = resolveMigrate(options.migrate);
@@ -59,8 +62,31 @@ export class ServiceDescriptor extends Component {
       ...(s.ingressHost ? { ingress: { host: s.ingressHost, visibility: 'public' } } : {}),
       ...(dependsOn.length > 0 ? { dependsOn } : {}),
       ...(migrate ? { migrate } : {}),
+      // The platform creates the CDK app's deploy roles for this repository (docs/service-resources.md).
+      ...(s.awsResources
+        ? { ci: { repository: s.awsResources.repository, branch: s.defaultBranch }, awsResources: { types: s.awsResources.types } }
+        : {}),
       environments,
     };
     this.file = new JsonFile(project, DESCRIPTOR_FILE, { obj: this.descriptor, marker: false, newline: true });
   }
+}
+
+/**
+ * The values of `awsResourceEnv` in `environment`: physical names (`<org>-<env>-<service>-<name>`, as the Paved
+ * constructs name them), queue URLs and topic ARNs in the environment's account.
+ */
+export function resourceVariables(s: ServiceSettings, environment: string): { [name: string]: string } {
+  const aws = s.awsResources;
+  if (!aws) return {};
+  const account = aws.accounts[environment] ?? s.awsAccount;
+  const out: { [name: string]: string } = {};
+  for (const [variable, reference] of Object.entries(aws.env)) {
+    const [kind, name] = reference.split(':');
+    const physical = `${s.organization}-${environment}-${s.serviceName}-${name}`;
+    out[variable] = kind === 'queue-url'
+      ? `https://sqs.${s.awsRegion}.amazonaws.com/${account}/${physical}`
+      : kind === 'topic-arn' ? `arn:aws:sns:${s.awsRegion}:${account}:${physical}` : physical;
+  }
+  return out;
 }

@@ -218,10 +218,18 @@ export const ARGOCD_CHART: HelmChartRef = {
   chart: 'argo-cd',
   repoUrl: 'https://argoproj.github.io/argo-helm',
   // argoproj/argo-helm tag argo-cd-10.1.1 (2026-07-02, Argo CD v3.4.4; includes the 2026-06-26 security merge). Argo CD
-  // 2.x (chart 7.x) is end of life. Newer 10.x charts exist (10.8.4 by 2026-09-09): bump after `addons:check-values`.
-  // Checked 2026-12-03: Argo CD 3.6 is the newest minor (argoproj/argo-cd#29396), but no chart version that ships
-  // 3.6.x could be read, so the pin stays on the 3.4 line, which Argo CD still supports (three minors: 3.4-3.6). The
-  // newest chart read is 10.3.3 = v3.5.1 (2026-08-13; its values were not re-checked, so it is not pinned here).
+  // 2.x (chart 7.x) is end of life. Argo CD supports its three newest minors (SECURITY.md), so 3.4 stays supported until
+  // 3.7 ships. Checked 2026-12-03, 3.6: v3.6.0-rc1 was tagged 2026-09-16 and GA was planned for 2026-11-03
+  // (https://github.com/argoproj/argo-cd/issues/29396), but no source read shows a 3.6.0 GA tag or an argo-cd chart
+  // whose appVersion is v3.6.x (v3.6.0-rc1 was never a chart appVersion). The newest charts read are on 3.5:
+  // argo-cd-10.9.5 (2026-09-30, v3.5.3; https://github.com/argoproj/argo-helm/releases/tag/argo-cd-10.9.5) and
+  // argo-cd-10.10.0 (v3.5.4, installed 2026-10-07 per a public `helm list`; 10.10.2 was downloadable as well).
+  // Not pinned: their values.yaml could not be read, so `paved addons:check-values` cannot check them; the release
+  // notes 3.4->3.5 (Helm 4, GnuPG -> Source Integrity, impersonation for server operations, --repo-server-strict-tls
+  // deprecated) and 3.5->3.6 (ARGOCD_REPO_OTLP_HEADERS renamed, parent-based trace sampling) touch none of the values
+  // Paved writes (argocd-values.ts: global.domain, configs.cm/rbac/params, replicas, redis-ha, dex, extraObjects) or
+  // the Applications it renders (HTTPS Helm repositories, no spec.source.helm.version, no signatureKeys).
+  // Next step: `paved addons:check-values` online with ARGOCD_CHART at the 3.6 chart, then bump here.
   version: '10.1.1',
 };
 export const ARGOCD_NAMESPACE = 'argocd';

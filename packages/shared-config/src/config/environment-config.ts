@@ -36,6 +36,32 @@ export interface EnvironmentConfig {
   readonly addons?: AddonSettings;
   /** How services with an ingress are exposed (AWS Load Balancer Controller). @default - Ingresses on one shared ALB */
   readonly ingress?: IngressSettings;
+  /**
+   * Makes this environment a stage: it runs on the cluster of the named environment (its host), sharing the host's VPC,
+   * cluster, node groups, add-ons and data stores, in namespaces of its own (`<stage>-<service>`). A stage must not set
+   * `network`, `cluster`, `data`, `addons` or `ingress`. See docs/stages.md.
+   * @default - a full environment with its own VPC and cluster
+   */
+  readonly runsOn?: string;
+  /** Stage only: other stages of the same host may call this stage's services through `calls`. @default false */
+  readonly shared?: boolean;
+  /** Stage only: ResourceQuota and LimitRange of each of the stage's namespaces. @default - by the profile */
+  readonly quota?: StageQuotaConfig;
+  /**
+   * Stage only: IAM role ARNs given EKS access entries that may edit (Kubernetes `edit`) the stage's namespaces only.
+   * @default - none
+   */
+  readonly deployers?: readonly string[];
+}
+
+/** Limits of each namespace of a stage (Kubernetes quantities). */
+export interface StageQuotaConfig {
+  /** Sum of the CPU requests in a namespace, such as `'2'`. @default - '2' for development, '8' for production */
+  readonly cpu?: string;
+  /** Sum of the memory requests in a namespace, such as `'4Gi'`. @default - '4Gi' for development, '16Gi' for production */
+  readonly memory?: string;
+  /** Most pods in a namespace. @default - 20 for development, 50 for production */
+  readonly pods?: number;
 }
 
 export type NatGatewayMode = 'single' | 'per-az';

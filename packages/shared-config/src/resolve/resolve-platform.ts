@@ -1,3 +1,4 @@
+import { isStage, resolveStages, stageDomain } from './resolve-stages';
 import { platformRegistryHost, resolveCalls, resolveChart, resolveSso, usesPlatformRegistry } from './resolve-traffic';
 import { resolveWorkload } from './resolve-workload';
 import type {
@@ -39,9 +40,16 @@ export function managementOf(config: PlatformConfig): { account: string; region:
   return { account: env.account, region: env.region };
 }
 
-/** The DNS suffix of an environment's hosts. */
+/** The DNS suffix of an environment's hosts; a stage's is under its host's (resolve-stages.ts). */
 export function environmentDomain(config: PlatformConfig, env: EnvironmentConfig): string {
+  const host = isStage(env) ? config.environments.find((e) => e.name === env.runsOn && !isStage(e)) : undefined;
+  if (host) return stageDomain(env, environmentDomain(config, host));
   return env.domain ?? `${env.name}.${config.domain}`;
+}
+
+function withStages(config: PlatformConfig, hostConfig: EnvironmentConfig, host: ResolvedEnvironment): ResolvedEnvironment {
+  const stages = resolveStages({ config, hostConfig, host, resolveService, servicesIn: (name) => servicesIn(config, name) });
+  return stages.length > 0 ? { ...host, stages } : host;
 }
 
 /** Services that run in an environment (not disabled by an override). */
@@ -51,9 +59,13 @@ export function servicesIn(config: PlatformConfig, envName: string): ServiceConf
 
 /** Whether an environment gets a data store: explicit `enabled`, else whether one of its services depends on it. */
 export function dataStoreEnabled(config: PlatformConfig, env: EnvironmentConfig, store: 'postgres' | 'redis'): boolean {
+  // A stage uses its host's stores; a host's are implied by its stages' services too.
+  const host = isStage(env) ? config.environments.find((e) => e.name === env.runsOn && !isStage(e)) : undefined;
+  if (host) return dataStoreEnabled(config, host, store);
   const explicit = env.data?.[store]?.enabled;
   if (explicit !== undefined) return explicit;
-  return servicesIn(config, env.name).some((s) => s.dependsOn?.includes(store));
+  const onCluster = [env.name, ...config.environments.filter((e) => e.runsOn === env.name).map((e) => e.name)];
+  return onCluster.some((name) => servicesIn(config, name).some((s) => s.dependsOn?.includes(store)));
 }
 
 /** A service's ingress host in an environment, as a full name. */
@@ -81,7 +93,8 @@ export function resolveAddons(config: PlatformConfig, env: EnvironmentConfig): R
  */
 export function resolvePlatform(config: PlatformConfig): ResolvedPlatform {
   const management = managementOf(config);
-  const environments = config.environments.map((env) => resolveEnvironment(config, env));
+  // Stages (`runsOn`) are no environments of their own: each host lists the stages its cluster runs (resolve-stages.ts).
+  const environments = config.environments.filter((env) => !isStage(env)).map((env) => withStages(config, env, resolveEnvironment(config, env)));
   const accounts = [...new Set([management.account, ...environments.map((e) => e.account)])];
   return {
     organization: config.organization,

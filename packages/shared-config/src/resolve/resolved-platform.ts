@@ -1,3 +1,4 @@
+import type { ResolvedStage } from './resolve-stages';
 import type { ResolvedCall, ResolvedChart, ResolvedSso } from './resolve-traffic';
 import type { ResolvedWorkload } from './resolve-workload';
 import type { AddonDefinition, AddonName } from '../addons/catalog';
@@ -101,6 +102,8 @@ export interface ResolvedEnvironment {
    * `access.deployerClusterAdmin` is false or, in the management account, no deployer role is named.
    */
   readonly deployerAccessArn?: string;
+  /** Stages that run on this environment's cluster (`runsOn`), in config order; undefined when there are none. */
+  readonly stages?: readonly ResolvedStage[];
 }
 
 export type ResolvedNetwork =

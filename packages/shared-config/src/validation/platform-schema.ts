@@ -262,6 +262,17 @@ const environment = object({
       wafAclArn: optional(s(PATTERNS.wafAclArn)),
     }),
   ),
+  // Stages (docs/stages.md): the `stage-*` rules check them against the host.
+  runsOn: optional(s(PATTERNS.environmentName)),
+  shared: optional(boolean),
+  quota: optional(
+    object({
+      cpu: optional(s(PATTERNS.cpu)),
+      memory: optional(s(PATTERNS.memory)),
+      pods: optional(integer({ min: 1, max: 10000, unit: 'pods' })),
+    }),
+  ),
+  deployers: optional(array(s(PATTERNS.roleArn), { max: 20 })),
 });
 
 const autoscaling = object({

@@ -33,6 +33,17 @@ import {
   servicePortsUnique,
   ssoPlatformHostsReserved,
 } from './rules/service-rules';
+import {
+  stageAccessRoles,
+  stageServicesSupported,
+  stageDeployersDistinct,
+  stageDomainInHost,
+  stageFields,
+  stageHostKnown,
+  stageHostsUnique,
+  stageNamespacesUnique,
+  stageQuotaCapacity,
+} from './rules/stage-rules';
 import { chartValuesNoSecrets, serviceCallsKnown, serviceChartOrImage, ssoConfigured } from './rules/traffic-rules';
 import { localDate, waiverDates } from './rules/waiver-rules';
 import {
@@ -51,6 +62,15 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   rootZoneAccount,
   gitopsCredentials,
   argocdCapabilityIdentityCenter,
+  stageHostKnown,
+  stageFields,
+  stageDomainInHost,
+  stageHostsUnique,
+  stageQuotaCapacity,
+  stageNamespacesUnique,
+  stageDeployersDistinct,
+  stageAccessRoles,
+  stageServicesSupported,
   accessRoleEnvironments,
   accessPrincipals,
   deployerClusterAccess,

@@ -159,6 +159,8 @@ function typeStatement(type: ServiceAwsResourceType, props: ServiceResourceRoles
           'dynamodb:CreateTable', 'dynamodb:DeleteTable', 'dynamodb:DescribeTable', 'dynamodb:UpdateTable',
           'dynamodb:TagResource', 'dynamodb:UntagResource', 'dynamodb:ListTagsOfResource',
           'dynamodb:DescribeContinuousBackups', 'dynamodb:UpdateContinuousBackups', 'dynamodb:DescribeTimeToLive', 'dynamodb:UpdateTimeToLive',
+          // The table's resource policy: how @paved/service-constructs grants the service's pods access without IAM.
+          'dynamodb:GetResourcePolicy', 'dynamodb:PutResourcePolicy', 'dynamodb:DeleteResourcePolicy',
         ],
         // `table/<prefix>*` also covers the tables' indexes and streams (`table/<name>/index/...`).
         resources: [`arn:aws:dynamodb:${region}:${account}:table/${prefix}*`],
@@ -188,6 +190,14 @@ export function cfnExecutionStatements(props: ServiceResourceRolesProps): Policy
       ],
       resources: [`arn:aws:kms:${region}:${account}:key/*`],
       conditions: ownKeys,
+    },
+    // DynamoDB (and other services) encrypting with the service's own key create a grant on it during CreateTable:
+    // only for an AWS resource (not a principal of the caller's choosing), only on the service's own keys.
+    {
+      sid: 'ServiceKeyGrantsForAwsServices',
+      actions: ['kms:CreateGrant'],
+      resources: [`arn:aws:kms:${region}:${account}:key/*`],
+      conditions: [...ownKeys, { test: 'Bool', variable: 'kms:GrantIsForAWSResource', values: ['true'] }],
     },
     { sid: 'ServiceKeyAliases', actions: ['kms:CreateAlias', 'kms:DeleteAlias', 'kms:UpdateAlias'], resources: [`arn:aws:kms:${region}:${account}:alias/${prefix}*`] },
     // No IAM at all, not even inline policies on the service's own Pod Identity role: that role's boundary is the

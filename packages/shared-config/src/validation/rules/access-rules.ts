@@ -3,6 +3,7 @@ import { NamingError, roleArnKey } from '../../naming/naming';
 import { deployerAccessArn, managementOf } from '../../resolve/resolve-platform';
 import { PATTERNS } from '../platform-schema';
 import { environmentsOf, isObject, type ValidationRule } from './rule';
+import { isStage } from '../../resolve/resolve-stages';
 
 /** Access roles with their field paths, skipping entries the schema rejects. */
 function accessRolesOf(config: PlatformConfig): { role: AccessRoleConfig; path: string }[] {
@@ -31,7 +32,8 @@ export const deployerClusterAccess: ValidationRule = {
   description:
     'Every cluster is reachable: the principal Terraform runs as gets cluster admin, or an admin role of access.roles covers the environment.',
   check(config, out) {
-    const envs = environmentsOf(config).filter(({ env }) => typeof env.name === 'string' && typeof env.account === 'string');
+    // Stages have no cluster of their own (docs/stages.md).
+    const envs = environmentsOf(config).filter(({ env }) => typeof env.name === 'string' && typeof env.account === 'string' && !isStage(env));
     if (envs.length === 0) return;
     const optedOut = config.access?.deployerClusterAdmin === false;
     const managementRole = config.access?.managementDeployerRoleArn;

@@ -6,6 +6,7 @@ import { DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from '../..
 import { PATTERNS } from '../platform-schema';
 import { at } from '../problem';
 import { environmentsOf, reportDuplicates, type ValidationRule } from './rule';
+import { isStage } from '../../resolve/resolve-stages';
 
 /** AWS prices a month as 730 hours. */
 const HOURS_PER_MONTH = 730;
@@ -79,7 +80,8 @@ export const endpointAccess: ValidationRule = {
   id: 'endpoint-access',
   description: 'A public API endpoint lists valid CIDRs; in production it is not open to the whole internet.',
   check(config, out) {
-    for (const { env, path } of environmentsOf(config)) {
+    // Stages have no cluster of their own (they use their host's).
+    for (const { env, path } of environmentsOf(config).filter(({ env: e }) => !isStage(e))) {
       const profile = PROFILES[env.profile];
       if (!profile) continue;
       const cluster = env.cluster ?? {};

@@ -3,6 +3,7 @@ import { PROFILES } from '../../profiles/profiles';
 import { resolveAddons } from '../../resolve/resolve-platform';
 import { at } from '../problem';
 import { environmentsOf, isObject, servicesOf, type ValidationRule } from './rule';
+import { clusterEnvironmentOf } from './stage-rules';
 
 const CONTROLLER: AddonName = 'aws-load-balancer-controller';
 
@@ -16,19 +17,23 @@ export const ingressNeedsController: ValidationRule = {
   check(config, out) {
     for (const { env, path: envPath } of environmentsOf(config)) {
       if (!PROFILES[env.profile] || typeof env.name !== 'string') continue;
+      // A stage uses its host's controller: judge the host's add-ons, not the stage's own (unset) ones.
+      const cluster = clusterEnvironmentOf(config, env, envPath);
+      if (!cluster || !PROFILES[cluster.env.profile]) continue;
       let enabled: boolean;
       try {
-        enabled = resolveAddons(config, env).some((a) => a.name === CONTROLLER);
+        enabled = resolveAddons(config, cluster.env).some((a) => a.name === CONTROLLER);
       } catch {
         continue; // malformed add-on settings are reported by the schema
       }
       if (enabled) continue;
+      const on = cluster.env === env ? '' : ` on the cluster of '${cluster.env.name}'`;
       for (const { service, path } of servicesOf(config)) {
         if (!isObject(service.ingress) || service.environments?.[env.name]?.enabled === false) continue;
         out.error(
           at(path, 'ingress'),
-          `asks for an ingress in '${env.name}', which has no ingress controller ('${CONTROLLER}' is off)`,
-          `enable ${at(at(envPath, 'addons'), CONTROLLER)}, or disable the service in '${env.name}'`,
+          `asks for an ingress in '${env.name}'${on}, which has no ingress controller ('${CONTROLLER}' is off)`,
+          `enable ${at(at(cluster.path, 'addons'), CONTROLLER)}, or disable the service in '${env.name}'`,
         );
       }
     }

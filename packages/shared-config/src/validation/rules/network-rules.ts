@@ -4,6 +4,7 @@ import { COMMON_DEFAULTS, PROFILES } from '../../profiles/profiles';
 import { PATTERNS } from '../platform-schema';
 import { at } from '../problem';
 import { environmentsOf, type ValidationRule } from './rule';
+import { isStage } from '../../resolve/resolve-stages';
 
 const VPC_PREFIX = { min: 16, max: 24 };
 
@@ -85,7 +86,8 @@ export const vpcCidrOverlap: ValidationRule = {
   description: 'Environments in the same account and region use distinct VPC ranges, so they can be peered later.',
   check(config, out) {
     const seen: { key: string; cidr: Ipv4Cidr; path: string; name: string }[] = [];
-    for (const { env, path } of environmentsOf(config)) {
+    // Stages have no VPC of their own (they use their host's).
+    for (const { env, path } of environmentsOf(config).filter(({ env: e }) => !isStage(e))) {
       const vpc = vpcOf(env, path);
       if (!vpc?.cidr) continue;
       const key = `${env.account}/${env.region}`;

@@ -2,6 +2,7 @@ import type { ServiceConfig } from '../../config/service-config';
 import { at } from '../problem';
 import { environmentsOf, servicesOf, type ValidationRule } from './rule';
 import { detectSecretLiteral } from './secret-rules';
+import { sharedStageServes } from './stage-rules';
 
 /** Whether a service runs in an environment: the rule `servicesIn` applies (an override `enabled: false` removes it). */
 function runsIn(service: ServiceConfig, envName: string): boolean {
@@ -48,7 +49,8 @@ export const serviceCallsKnown: ValidationRule = {
           out.error(callPath, `'${name}' is not a service`, others.length > 0 ? `one of ${others.join(', ')}` : 'a service of the catalog (there is none besides this one)');
           return;
         }
-        const missing = envNames.filter((e) => runsIn(service, e) && !runsIn(callee, e));
+        // In a stage, a callee the stage does not run may be served by a shared stage of the same host (docs/stages.md).
+        const missing = envNames.filter((e) => runsIn(service, e) && !runsIn(callee, e) && !sharedStageServes(config, e, callee));
         if (missing.length > 0) {
           const env = missing[0];
           const there = services.filter((s) => s !== service && typeof s.name === 'string' && runsIn(s, env)).map((s) => s.name);

@@ -3,6 +3,7 @@ import type { ProbesConfig, ServicePortConfig, WorkloadKind } from '../../config
 import { nodeGroupNamesOf } from '../../resolve/resolve-workload';
 import { at, type ProblemCollector } from '../problem';
 import { environmentsOf, isObject, reportDuplicates, servicesOf, type ValidationRule } from './rule';
+import { clusterEnvironmentOf } from './stage-rules';
 
 const kindOf = (service: ServiceConfig): WorkloadKind => service.kind ?? 'web';
 const list = <T>(value: readonly T[] | undefined): readonly T[] => (Array.isArray(value) ? value : []);
@@ -143,13 +144,18 @@ export const serviceNodeGroupKnown: ValidationRule = {
     for (const { service, path } of servicesOf(config)) {
       const group = service.nodeGroup;
       if (typeof group !== 'string') continue;
+      // A stage schedules on its host's node groups (its own profile's default group does not exist).
       const missing = environmentsOf(config)
         .filter(({ env }) => typeof env.name === 'string' && service.environments?.[env.name]?.enabled !== false)
-        .filter(({ env }) => !nodeGroupNamesOf(env).includes(group));
+        .flatMap(({ env, path: envPath }) => {
+          const cluster = clusterEnvironmentOf(config, env, envPath)?.env;
+          return cluster && !nodeGroupNamesOf(cluster).includes(group) ? [{ env, cluster }] : [];
+        });
       if (missing.length === 0) continue;
-      const where = missing.map(({ env }) => {
-        const groups = nodeGroupNamesOf(env);
-        return `'${env.name}' (${groups.length > 0 ? groups.join(', ') : 'Auto Mode: no node groups'})`;
+      const where = missing.map(({ env, cluster }) => {
+        const groups = nodeGroupNamesOf(cluster);
+        const on = cluster === env ? '' : ` on the cluster of '${cluster.name}'`;
+        return `'${env.name}'${on} (${groups.length > 0 ? groups.join(', ') : 'Auto Mode: no node groups'})`;
       });
       out.error(at(path, 'nodeGroup'), `'${group}' is not a node group of ${where.join(', ')}`, 'the name of a node group in cluster.nodeGroups of each environment the service runs in');
     }

@@ -1,0 +1,7 @@
+export * from './naming';
+export * from './aws-solutions-gate';
+export * from './paved-service-stack';
+export * from './paved-bucket';
+export * from './paved-queue';
+export * from './paved-topic';
+export * from './paved-table';
