@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { COMMAND_TABLE, usageLines } from '../src/cli/command-table';
 import { runCli } from '../src/cli/run-cli';
 import { loadConfig } from '../src/config/load-config';
 import { differences } from '../src/promote/promote-image';
@@ -87,4 +88,9 @@ test.each([
   expect(err).toHaveLength(1);
   expect(err[0]).toContain(`error: ${path.basename(file)}: ${message}`);
   expect(fs.readFileSync(file, 'utf8')).toBe(text);
+});
+
+test('help names the SERVICE operand in the usage line', () => {
+  const form = COMMAND_TABLE.find((c) => c.name === 'promote')!.forms[0];
+  expect(usageLines(form)).toEqual(['paved promote SERVICE --from ENV --to ENV [--config FILE]']);
 });

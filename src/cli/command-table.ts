@@ -23,6 +23,8 @@ export type FlagTable = Readonly<Record<string, FlagHelp>>;
 export interface CommandForm {
   /** The words after `paved`: `synth`, `gitops publish`. */
   readonly words: string;
+  /** Positional arguments after the words, as the usage line shows them: `SERVICE`. @default - none */
+  readonly operands?: string;
   readonly flags: FlagTable;
   readonly example: string;
 }
@@ -181,7 +183,7 @@ export const COMMAND_TABLE: readonly CommandEntry[] = [
   {
     name: 'promote',
     summary: "copy <service>'s image tag from one environment or stage to another (config edit)",
-    forms: [{ words: 'promote', flags: PROMOTE_FLAGS, example: 'paved promote api --from preview-dev --to preprod-dev' }],
+    forms: [{ words: 'promote', operands: 'SERVICE', flags: PROMOTE_FLAGS, example: 'paved promote api --from preview-dev --to preprod-dev' }],
     load: async () => (await import('./promote-command')).promoteCommand,
   },
   {
@@ -203,11 +205,12 @@ export function usageLines(form: CommandForm, width = 99): string[] {
   const entries = Object.entries(form.flags).sort(([, a], [, b]) => Number(b.required ?? false) - Number(a.required ?? false));
   const words = entries.map(([name, flag]) => flagUsage(name, flag));
   const lines: string[] = [];
-  let line = `paved ${form.words}`;
+  const head = form.operands ? `paved ${form.words} ${form.operands}` : `paved ${form.words}`;
+  let line = head;
   for (const word of words) {
     if (line.length + 1 + word.length > width) {
       lines.push(line);
-      line = `${' '.repeat(`paved ${form.words}`.length)} ${word}`;
+      line = `${' '.repeat(head.length)} ${word}`;
     } else {
       line = `${line} ${word}`;
     }

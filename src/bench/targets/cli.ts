@@ -15,9 +15,9 @@ interface Run {
   readonly synthMs: number;
 }
 
-function run(root: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Run {
+function run(root: string, command: string, args: string[]): Run {
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
+  const result = spawnSync(command, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const wallMs = performance.now() - started;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   const printed = /^ {2}time +(\d+) ms/m.exec(result.stdout);
@@ -30,17 +30,13 @@ export const cliTarget: BenchTarget = {
   description: "README main command (bin/paved synth) and npx -y pnpm@10 synth, second run, vs synth's own time",
   async run({ root, tmpDir, log }) {
     const out = path.join(tmpDir, 'out');
-    const measure = (label: string, command: string, args: string[], env?: NodeJS.ProcessEnv) => {
+    const measure = (label: string, command: string, args: string[]) => {
       log(`${label} (warm-up)`);
-      run(root, command, args, env); // installs, compiles or builds the start-up snapshot if anything changed; warms the file cache
+      run(root, command, args); // installs or compiles if anything changed; warms the file cache
       log(`${label} (measured)`);
-      return run(root, command, args, env);
+      return run(root, command, args);
     };
     const readme = measure('bin/paved synth', path.join(root, README_COMMAND[0]), [...README_COMMAND.slice(1), '--out', out]);
-    const noSnapshot = measure('PAVED_SNAPSHOT=off bin/paved synth', path.join(root, README_COMMAND[0]), [...README_COMMAND.slice(1), '--out', out], {
-      ...process.env,
-      PAVED_SNAPSHOT: 'off',
-    });
     const direct = measure('node lib/cli/main.js synth', process.execPath, ['lib/cli/main.js', 'synth', '--out', out]);
     const viaPnpm = measure('npx -y pnpm@10 synth', 'npx', ['-y', 'pnpm@10', '--silent', 'synth', '--out', out]);
     const help = run(root, path.join(root, 'bin', 'paved'), ['--help']);
@@ -53,11 +49,6 @@ export const cliTarget: BenchTarget = {
         budget: { wallMs: MAX_RATIO * readme.synthMs },
         note: `ratio ${ratio(readme)} (wall / the synth's printed ${readme.synthMs} ms; budget ${MAX_RATIO}x); ` +
           `node lib/cli/main.js synth alone: ${Math.round(direct.wallMs)} ms, ratio ${ratio(direct)} (node start-up and loading cdktf/cdk8s)`,
-      },
-      {
-        label: 'PAVED_SNAPSHOT=off bin/paved synth',
-        wallMs: noSnapshot.wallMs,
-        note: `ratio ${ratio(noSnapshot)} to its synth's printed ${noSnapshot.synthMs} ms (the compiled CLI in the launcher's process, no start-up snapshot)`,
       },
       {
         label: 'npx -y pnpm@10 synth (second run)',
