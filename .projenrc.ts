@@ -120,7 +120,12 @@ const guardrails = new WorkspacePackage({
   description: 'Policy checks over synthesized Terraform and Kubernetes output, mirrored on checkov, kube-linter, Polaris and kube-score.',
   workspaceDeps: ['shared-config'],
   // @types/sarif types the SARIF log the package emits (part of its public API).
-  deps: [v.YAML, '@types/sarif@^2.1.7'],
+  // js-yaml reads the GitOps manifests of `paved check` about 3x faster than yaml, which stays the fallback for the
+  // rare file js-yaml would read differently (src/engine/yaml-documents.ts). 5.5.0 is the newest release (npm registry
+  // `time`: 2026-10-15, checked 2026-12-03; it ships CommonJS and its own types). Advisories fixed before it:
+  // GHSA-mh29-5h37-fv8m (4.1.1), GHSA-h67p-54hq-rp68, CVE-2026-59869, GHSA-5p4m-2wfm-xmqj, CVE-2026-84375 (4.x),
+  // CVE-2026-73643 (5.2.2), GHSA-r3ph-w7gj-g6xm (5.4.1).
+  deps: [v.YAML, '@types/sarif@^2.1.7', 'js-yaml@^5.5.0'],
   // Tests validate the SARIF output against the OASIS SARIF 2.1.0 JSON schema (draft-04, with uri/date-time formats).
   devDeps: ['ajv@^8.17.0', 'ajv-draft-04@^1.0.0', 'ajv-formats@^3.0.1'],
 });

@@ -7,6 +7,11 @@ export interface Io {
   readonly out: (line: string) => void;
   readonly err: (line: string) => void;
   readonly cwd: string;
+  /**
+   * Milliseconds between the start of the `paved` process and the command, when a resident process that had the
+   * libraries loaded runs it (see `resident/`). @default - the time since this process started
+   */
+  readonly startupMs?: number;
 }
 
 /** A command's behaviour; its summary, flags and example live in `command-table.ts` (help without loading it). */

@@ -32,7 +32,8 @@ export const synthCommand: Command = {
     io.out(`  warnings      ${summary.warnings.length}`);
     io.out(
       `  time          ${t.totalMs} ms (load ${t.loadMs}, validate ${t.validateMs}, infra ${t.infraMs}, ` +
-        `gitops ${t.gitopsMs}, write ${t.writeMs}); start-up ${Math.round(started)} ms before that (node, loading cdktf and cdk8s)`,
+        `gitops ${t.gitopsMs}, write ${t.writeMs}); start-up ${Math.round(io.startupMs ?? started)} ms before that ` +
+        `(${io.startupMs === undefined ? 'node, loading cdktf and cdk8s' : 'node; cdktf and cdk8s were loaded by the resident process'})`,
     );
     return 0;
   },

@@ -18,6 +18,7 @@ export const COST_COMPONENTS = [
   'dns',
   'encryption-keys',
   'secrets',
+  'service-resources',
   'container-registry',
 ] as const;
 export type CostComponent = (typeof COST_COMPONENTS)[number];
@@ -37,6 +38,7 @@ export const COMPONENT_LABELS: Readonly<Record<CostComponent, string>> = {
   'dns': 'DNS (Route 53)',
   'encryption-keys': 'Encryption keys (KMS)',
   'secrets': 'Secrets (Secrets Manager)',
+  'service-resources': 'Service-owned AWS resources',
   'container-registry': 'Container registry (ECR)',
 };
 
@@ -46,7 +48,7 @@ export interface CostLine {
   /** What is counted, with the figures behind the quantity. */
   readonly item: string;
   readonly quantity: number;
-  /** Unit of the quantity: `h`, `GiB`, `GiB-month`, `key-month`, `secret-month` or `zone-month`. */
+  /** Unit of the quantity: `h`, `GiB`, `GiB-month`, `key-month`, `secret-month`, `zone-month` or `million requests`. */
   readonly unit: string;
   readonly unitPriceUsd: number;
   readonly monthlyUsd: number;

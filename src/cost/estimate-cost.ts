@@ -59,7 +59,7 @@ class ScopeBuilder {
       component,
       item,
       quantity: Math.round(quantity * 1000) / 1000,
-      unit: { 'hour': 'h', 'GiB': 'GiB', 'GiB-month': 'GiB-month', 'key-month': 'key-month', 'secret-month': 'secret-month', 'zone-month': 'zone-month' }[price.unit],
+      unit: { 'hour': 'h', 'GiB': 'GiB', 'GiB-month': 'GiB-month', 'key-month': 'key-month', 'secret-month': 'secret-month', 'zone-month': 'zone-month', 'million-requests': 'million requests' }[price.unit],
       unitPriceUsd: Math.round(unitPriceUsd * 1e6) / 1e6,
       monthlyUsd: cents(quantity * unitPriceUsd),
       priceId: price.id,
@@ -201,7 +201,38 @@ function environmentCost(env: ResolvedEnvironment, input: EstimateInput): ScopeC
   const secrets = tfSecrets + referenced.size + (input.platform.alerting.slack ? 1 : 0);
   b.add('secrets', `${tfSecrets} connection secrets + ${referenced.size + (input.platform.alerting.slack ? 1 : 0)} referenced by services and alerting`, secrets, prices.regional('secretsmanager.secret', region));
 
+  serviceResourceLines(env, prices, b);
+
   return { ...b.build(env.name, env.account, region), profile: env.profile };
+}
+
+/**
+ * The AWS resources services declare (`awsResources.resources`): the service's KMS key (PavedServiceStack creates one
+ * per service and environment, shared by its resources) and, where the descriptor gives `usage`, the usage-based
+ * charges. A resource without usage is named in the key's line as not estimated; that does not make the total partial.
+ */
+function serviceResourceLines(env: ResolvedEnvironment, prices: ReturnType<typeof lenient>, b: ScopeBuilder): void {
+  const region = env.region;
+  for (const s of env.services) {
+    const resources = s.awsResources?.resources ?? [];
+    if (resources.length === 0) continue;
+    const unestimated = resources.filter((r) => !r.usage).map((r) => `${r.type} ${r.name}`);
+    const note = unestimated.length > 0 ? `; usage not estimated for ${unestimated.join(', ')} (no usage in the descriptor)` : '';
+    b.add('service-resources', `${s.name}: 1 KMS key shared by its ${resources.length} AWS resource${resources.length === 1 ? '' : 's'}${note}`, 1, prices.regional('kms.key', region));
+    for (const r of resources) {
+      const u = r.usage;
+      if (!u) continue;
+      const what = `${s.name}: ${r.type} ${r.physicalName}`;
+      if (r.type === 'bucket') b.add('service-resources', `${what}, ${u.storageGb ?? 0} GB S3 Standard (versions included)`, u.storageGb ?? 0, prices.regional('s3.standard.storage', region));
+      if (r.type === 'queue') b.add('service-resources', `${what}, SQS requests`, u.requestsPerMonthMillions ?? 0, prices.regional('sqs.standard.requests', region));
+      if (r.type === 'topic') b.add('service-resources', `${what}, SNS publishes (deliveries not included)`, u.publishesPerMonthMillions ?? 0, prices.regional('sns.standard.publishes', region));
+      if (r.type === 'table') {
+        b.add('service-resources', `${what}, on-demand read request units`, u.readRequestUnitsPerMonthMillions ?? 0, prices.regional('dynamodb.on-demand.read', region));
+        b.add('service-resources', `${what}, on-demand write request units`, u.writeRequestUnitsPerMonthMillions ?? 0, prices.regional('dynamodb.on-demand.write', region));
+        b.add('service-resources', `${what}, ${u.storageGb ?? 0} GB stored`, u.storageGb ?? 0, prices.regional('dynamodb.storage', region));
+      }
+    }
+  }
 }
 
 function platformCost(input: EstimateInput): ScopeCost {

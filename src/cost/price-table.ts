@@ -15,6 +15,9 @@ export type AwsService =
   | 'Amazon ElastiCache'
   | 'Amazon MSK'
   | 'Amazon S3'
+  | 'Amazon SQS'
+  | 'Amazon SNS'
+  | 'Amazon DynamoDB'
   | 'Amazon CloudWatch'
   | 'AWS Backup'
   | 'Amazon Route 53'
@@ -23,7 +26,7 @@ export type AwsService =
   | 'Amazon ECR';
 
 /** What one unit of a price is. Every price is in US dollars. */
-export type PriceUnit = 'hour' | 'GiB' | 'GiB-month' | 'key-month' | 'secret-month' | 'zone-month';
+export type PriceUnit = 'hour' | 'GiB' | 'GiB-month' | 'key-month' | 'secret-month' | 'zone-month' | 'million-requests';
 
 /**
  * How a price was obtained.
@@ -54,7 +57,12 @@ export type RegionalSku =
   | 'ecr.storage'
   | 'msk.serverless.cluster'
   | 'msk.serverless.partition'
-  | 'msk.storage';
+  | 'msk.storage'
+  | 'sqs.standard.requests'
+  | 'sns.standard.publishes'
+  | 'dynamodb.on-demand.read'
+  | 'dynamodb.on-demand.write'
+  | 'dynamodb.storage';
 
 /** Price families with one price per instance type (EC2 instance type, RDS instance class, ElastiCache node type, MSK broker type). */
 export type SizedFamily = 'ec2' | 'rds' | 'elasticache' | 'msk';
@@ -83,6 +91,11 @@ export const REGIONAL_SKUS: readonly RegionalSku[] = [
   'msk.serverless.cluster',
   'msk.serverless.partition',
   'msk.storage',
+  'sqs.standard.requests',
+  'sns.standard.publishes',
+  'dynamodb.on-demand.read',
+  'dynamodb.on-demand.write',
+  'dynamodb.storage',
 ];
 
 /** Where a price came from. */

@@ -1,4 +1,5 @@
 import type { ResolvedEnvironment, ResolvedPlatform } from '@paved/shared-config';
+import { awsResourcesSection } from './aws-resources-section';
 import { autoModeNodesLabel, computeSection, usesAutoMode } from './compute-section';
 import { Flowchart } from './mermaid';
 import { runbooks } from './runbooks';
@@ -97,6 +98,7 @@ export function environmentPage(platform: ResolvedPlatform, env: ResolvedEnviron
     `ArgoCD has no public endpoint: \`aws eks update-kubeconfig --region ${env.region} --name ${env.cluster.name}\`, then \`kubectl -n argocd port-forward svc/argocd-server 8080:443\`.`,
     '',
     ...secretsSection(platform, env),
+    ...awsResourcesSection(env),
     ...stagesSection(env),
     '## Monthly cost (estimate)',
     '',

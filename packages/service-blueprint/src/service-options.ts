@@ -1,4 +1,4 @@
-import { type AwsResourcesSettings, type SecretReference, ServiceRuntime, type ServiceSettings } from './settings';
+import { type AwsResourceUsage, type AwsResourcesSettings, type SecretReference, ServiceRuntime, type ServiceSettings } from './settings';
 import { OptionError, RULES, checkEnv, checkInteger, checkString } from './validation';
 
 /**
@@ -187,6 +187,23 @@ export interface ServiceOptions {
   readonly awsResourceEnv?: { [name: string]: string };
 
   /**
+   * Resources the CDK app creates that no `awsResourceEnv` variable points at, as `<type>:<name>` (`bucket:archive`)
+   * with a type of `awsResourceTypes`. With the resources `awsResourceEnv` names, they are the descriptor's
+   * `awsResources.resources`, which the platform lists and prices and `PavedServiceStack` compares with the app. Used
+   * with `awsResources`.
+   * @default - only the resources `awsResourceEnv` names
+   */
+  readonly declaredAwsResources?: string[];
+
+  /**
+   * Expected monthly usage of resources, by resource name (one named in `awsResourceEnv` or `declaredAwsResources`),
+   * written to the descriptor for the platform's `paved cost`: `{ jobs: { requestsPerMonthMillions: 5 } }`. Used with
+   * `awsResources`.
+   * @default - usage not estimated
+   */
+  readonly awsResourceUsage?: { [name: string]: AwsResourceUsage };
+
+  /**
    * npm version (or `file:` tarball) of `@paved/service-constructs` the CDK app depends on.
    * @default - the blueprint's own version
    */
@@ -195,6 +212,11 @@ export interface ServiceOptions {
 
 /** Resource types a service's CDK app may create (the platform catalog's `awsResources.types`). */
 export const AWS_RESOURCE_TYPES = ['bucket', 'queue', 'topic', 'table'];
+
+/** The resource type an `awsResourceEnv` reference kind points at. */
+const RESOURCE_TYPE_OF_KIND: Readonly<Record<string, string>> = {
+  'bucket': 'bucket', 'queue-name': 'queue', 'queue-url': 'queue', 'topic-arn': 'topic', 'table': 'table',
+};
 
 /** String options whose values a command line can hand over as numbers (`--aws-account 123456789012`). */
 const STRING_OPTIONS = [
@@ -325,20 +347,60 @@ function resolveAwsResources(
     checkString(`environmentAccounts.${env}`, account, RULES.account);
   }
   const env = options.awsResourceEnv ?? {};
+  // Every resource by name: a name is one resource, of one type, whichever option names it.
+  const resources = new Map<string, { option: string; type: string }>();
+  const declare = (option: string, value: string, type: string, name: string) => {
+    if (!types.includes(type)) throw new OptionError(option, value, `a resource of a type in 'awsResourceTypes' (${types.join(', ')}), or add '${type}' to it`);
+    const seen = resources.get(name);
+    if (seen && seen.type !== type) throw new OptionError(option, value, `another name: '${name}' is the ${seen.type} of ${seen.option}`);
+    resources.set(name, seen ?? { option, type });
+  };
   for (const [name, value] of Object.entries(env)) {
     checkString(`awsResourceEnv.${name}`, name, RULES.envVarName);
     if (options.env?.[name] !== undefined) throw new OptionError(`awsResourceEnv.${name}`, value, 'a name not already in \'env\'');
     checkString(`awsResourceEnv.${name}`, value, RULES.resourceReference);
+    const [kind, resource] = value.split(':');
+    declare(`awsResourceEnv.${name}`, value, RESOURCE_TYPE_OF_KIND[kind], resource);
+  }
+  (options.declaredAwsResources ?? []).forEach((value, i) => {
+    const [type, name] = checkString(`declaredAwsResources[${i}]`, value, RULES.resourceDeclaration).split(':');
+    declare(`declaredAwsResources[${i}]`, value, type, name);
+  });
+  const usage = options.awsResourceUsage ?? {};
+  for (const [name, figures] of Object.entries(usage)) {
+    const resource = resources.get(name);
+    if (!resource) {
+      throw new OptionError(`awsResourceUsage.${name}`, figures, `the name of a resource in 'awsResourceEnv' or 'declaredAwsResources' (${[...resources.keys()].sort().join(', ') || 'none'})`);
+    }
+    checkUsage(`awsResourceUsage.${name}`, resource.type, figures);
   }
   return {
     types: [...new Set(types)].sort(),
     repository,
     env: { ...env },
+    resources: [...resources]
+      .map(([name, { type }]) => ({ type, name, ...(usage[name] ? { usage: { ...usage[name] } } : {}) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
     accounts: Object.fromEntries(context.environments.map((e) => [e, explicit[e] ?? context.awsAccount])),
     serviceConstructsVersion: options.serviceConstructsVersion === undefined
       ? undefined
       : checkString('serviceConstructsVersion', options.serviceConstructsVersion, RULES.dependencyVersion),
   };
+}
+
+/** The usage fields that price each type (the platform's `AWS_RESOURCE_USAGE_FIELDS`). */
+const USAGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  bucket: ['storageGb'],
+  queue: ['requestsPerMonthMillions'],
+  topic: ['publishesPerMonthMillions'],
+  table: ['storageGb', 'readRequestUnitsPerMonthMillions', 'writeRequestUnitsPerMonthMillions'],
+};
+
+function checkUsage(option: string, type: string, usage: AwsResourceUsage): void {
+  for (const [field, value] of Object.entries(usage)) {
+    if (!USAGE_FIELDS[type].includes(field)) throw new OptionError(`${option}.${field}`, value, `a usage field of a ${type}: ${USAGE_FIELDS[type].join(', ')}`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new OptionError(`${option}.${field}`, value, 'a number of zero or more');
+  }
 }
 
 /** The data stores a service uses, as the descriptor's `dependsOn` names them. */

@@ -97,6 +97,56 @@ export interface AwsResourcesSettings {
   readonly accounts: { [environment: string]: string };
   /** Environment variables naming resources (`<kind>:<name>`), resolved per environment in the descriptor. */
   readonly env: { [name: string]: string };
+  /**
+   * The resources the app creates (those `env` names and `declaredAwsResources`), sorted by name: the descriptor's
+   * `awsResources.resources`.
+   */
+  readonly resources: AwsResourceDeclaration[];
   /** Version of `@paved/service-constructs`, when not the blueprint's own. */
   readonly serviceConstructsVersion?: string;
+}
+
+/** A resource of the service's CDK app: its type and the construct's `name`. */
+export interface AwsResourceDeclaration {
+  /** `bucket`, `queue`, `topic` or `table`. */
+  readonly type: string;
+  /** Last component of `<org>-<env>-<service>-<name>`. */
+  readonly name: string;
+  /**
+   * Expected monthly usage, written to the descriptor for `paved cost`.
+   * @default - not estimated
+   */
+  readonly usage?: AwsResourceUsage;
+}
+
+/**
+ * Expected monthly usage of one resource, for the platform's `paved cost` (the descriptor's `usage`). Each field
+ * prices the types named; a field for another type is an error.
+ */
+export interface AwsResourceUsage {
+  /**
+   * GB stored (bucket: S3 Standard, every version counted; table: DynamoDB).
+   * @default - not estimated
+   */
+  readonly storageGb?: number;
+  /**
+   * Queue: SQS requests per month, in millions.
+   * @default - not estimated
+   */
+  readonly requestsPerMonthMillions?: number;
+  /**
+   * Topic: SNS publishes per month, in millions.
+   * @default - not estimated
+   */
+  readonly publishesPerMonthMillions?: number;
+  /**
+   * Table: on-demand read request units per month, in millions.
+   * @default - not estimated
+   */
+  readonly readRequestUnitsPerMonthMillions?: number;
+  /**
+   * Table: on-demand write request units per month, in millions.
+   * @default - not estimated
+   */
+  readonly writeRequestUnitsPerMonthMillions?: number;
 }

@@ -28,6 +28,7 @@ export const RULES = {
   pythonVersion: { pattern: /^3\.(1[1-9]|[2-9]\d)$/, allowed: "a Python version 'major.minor' from 3.11, such as 3.13" },
   origin: { pattern: /^https:\/\/[a-z0-9.-]+(?::\d{1,5})?$/, allowed: 'an https origin such as https://api.example.com (no path)' },
   resourceReference: { pattern: /^(?:bucket|queue-name|queue-url|topic-arn|table):[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*$/, allowed: "'<kind>:<name>' with a kind of bucket, queue-name, queue-url, topic-arn or table, and a construct name such as jobs" },
+  resourceDeclaration: { pattern: /^(?:bucket|queue|topic|table):[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*$/, allowed: "'<type>:<name>' with a type of bucket, queue, topic or table, and a construct name such as archive" },
   dependencyVersion: { pattern: /^(?:[\^~]?\d+\.\d+\.\d+(?:-[\w.]+)?|file:\/[^\s]+\.tgz)$/, allowed: 'an npm version such as ^1.2.0, or file:/absolute/path.tgz' },
   image: { pattern: /^[\w][\w.\/:@-]*$/, allowed: 'an image reference such as node:24.21.0-slim (optionally @sha256:...)' },
 } as const;

@@ -37,6 +37,15 @@ describe('a Node service with awsResources', () => {
       "    { name: 'prod', account: '456789012345', production: true },",
       '  ],',
     ].join('\n'));
+    // The resources awsResourceEnv names, which the stack compares with the app's.
+    expect(files['infra/src/service.generated.ts']).toContain([
+      '  resources: [',
+      "    { type: 'topic', name: 'events' },",
+      "    { type: 'queue', name: 'jobs' },",
+      "    { type: 'bucket', name: 'uploads' },",
+      '  ],',
+    ].join('\n'));
+    expect(files['infra/src/main.ts']).toContain('declaredResources: SERVICE.resources,');
     // The service itself does not depend on the CDK: its image stays small.
     expect(files['package.json'].dependencies?.['aws-cdk-lib']).toBeUndefined();
   });
@@ -50,7 +59,10 @@ describe('a Node service with awsResources', () => {
   test('declares its resources and repository in the descriptor', () => {
     expect(files['paved.service.json']).toMatchObject({
       ci: { repository: 'northwind/orders', branch: 'main' },
-      awsResources: { types: ['bucket', 'queue', 'table', 'topic'] },
+      awsResources: {
+        types: ['bucket', 'queue', 'table', 'topic'],
+        resources: [{ type: 'topic', name: 'events' }, { type: 'queue', name: 'jobs' }, { type: 'bucket', name: 'uploads' }],
+      },
     });
   });
 
@@ -95,6 +107,41 @@ describe('awsResources in other project types and its errors', () => {
       expect(Object.keys(YAML.parse(files['.github/workflows/ci.yml']).jobs)).toEqual(expect.arrayContaining(['infra-diff-dev', 'infra-deploy-prod']));
       expect(files['paved.service.json'].awsResources.types).toHaveLength(1);
     }
+  });
+
+  test('declaredAwsResources adds resources no variable points at; without any, none are declared or compared', () => {
+    const files = synth({
+      awsResourceTypes: ['bucket', 'queue'],
+      awsResourceEnv: { JOBS_QUEUE_NAME: 'queue-name:jobs', JOBS_QUEUE_URL: 'queue-url:jobs' },
+      declaredAwsResources: ['bucket:archive'],
+      awsResourceUsage: { jobs: { requestsPerMonthMillions: 2.5 } },
+    });
+    expect(files['paved.service.json'].awsResources).toEqual({
+      types: ['bucket', 'queue'],
+      resources: [{ type: 'bucket', name: 'archive' }, { type: 'queue', name: 'jobs', usage: { requestsPerMonthMillions: 2.5 } }],
+    });
+    // Usage is the platform's business: the CDK app gets types and names only.
+    expect(files['infra/src/service.generated.ts']).toContain("  resources: [\n    { type: 'bucket', name: 'archive' },\n    { type: 'queue', name: 'jobs' },\n  ],\n");
+    const none = synth({});
+    expect(none['paved.service.json'].awsResources).toEqual({ types: ['bucket', 'queue', 'table', 'topic'] });
+    expect(none['infra/src/service.generated.ts']).toContain('  resources: undefined,\n');
+  });
+
+  test('refuses a resource of a type not in awsResourceTypes, one name for two types, and a malformed declaration', () => {
+    expect(() => synth({ awsResourceTypes: ['queue'], declaredAwsResources: ['bucket:archive'] }))
+      .toThrow("option 'declaredAwsResources[0]' is \"bucket:archive\"; expected a resource of a type in 'awsResourceTypes' (queue), or add 'bucket' to it");
+    expect(() => synth({ awsResourceTypes: ['queue'], awsResourceEnv: { ORDERS_TABLE: 'table:orders' } }))
+      .toThrow(/option 'awsResourceEnv.ORDERS_TABLE' .*expected a resource of a type in 'awsResourceTypes' \(queue\)/);
+    expect(() => synth({ awsResourceEnv: { JOBS_QUEUE_URL: 'queue-url:jobs' }, declaredAwsResources: ['topic:jobs'] }))
+      .toThrow("option 'declaredAwsResources[0]' is \"topic:jobs\"; expected another name: 'jobs' is the queue of awsResourceEnv.JOBS_QUEUE_URL");
+    expect(() => synth({ declaredAwsResources: ['lambda:fn'] })).toThrow(/declaredAwsResources\[0\].*'<type>:<name>'/);
+    expect(() => synth({ declaredAwsResources: ['queue:jobs'], awsResourceUsage: { orders: { storageGb: 1 } } }))
+      .toThrow("option 'awsResourceUsage.orders' is {\"storageGb\":1}; expected the name of a resource in 'awsResourceEnv' or 'declaredAwsResources' (jobs)");
+    expect(() => synth({ declaredAwsResources: ['queue:jobs'], awsResourceUsage: { jobs: { storageGb: 1 } } }))
+      .toThrow("option 'awsResourceUsage.jobs.storageGb' is 1; expected a usage field of a queue: requestsPerMonthMillions");
+    expect(() => synth({ declaredAwsResources: ['queue:jobs'], awsResourceUsage: { jobs: { requestsPerMonthMillions: -2 } } }))
+      .toThrow("option 'awsResourceUsage.jobs.requestsPerMonthMillions' is -2; expected a number of zero or more");
+    expect(() => synth({ declaredAwsResources: ['queue:Jobs'] })).toThrow(/declaredAwsResources\[0\]/);
   });
 
   test('without awsResources nothing is added', () => {

@@ -58,6 +58,7 @@ export class PavedBucket extends Construct {
         reason: 'Server access logs need a second, SSE-S3 bucket; a service opts in with serverAccessLogsBucket.',
       });
     }
+    stack.registerResource(this, 'bucket', props.name);
   }
 
   /** Lets the service's Pod Identity role list the bucket and read objects (and decrypt them through S3). */

@@ -58,6 +58,7 @@ export class PavedQueue extends Construct {
       retentionPeriod: props.retentionPeriod,
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: props.maxReceiveCount ?? 5 },
     });
+    stack.registerResource(this, 'queue', props.name);
   }
 
   /** Lets the service's Pod Identity role send messages (and encrypt them through SQS). */

@@ -3,7 +3,8 @@ import { Role, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct, IConstruct } from 'constructs';
 import { addAwsSolutionsGate } from './aws-solutions-gate';
-import { checkComponent, PAVED_MANAGED_BY, PAVED_TAG_KEYS, serviceRoleName, servicePrefix } from './naming';
+import { checkDeclaredResources, compareDeclaredResources, type CreatedResource, type PavedDeclaredResource } from './declared-resources';
+import { checkComponent, PAVED_MANAGED_BY, PAVED_TAG_KEYS, type ResourceKind, serviceRoleName, servicePrefix } from './naming';
 
 const PAVED_SERVICE_STACK = Symbol.for('@paved/service-constructs.PavedServiceStack');
 
@@ -25,6 +26,13 @@ export interface PavedServiceStackProps {
    * @default - not checked
    */
   readonly serviceEnvironments?: string[];
+  /**
+   * The resources the service's descriptor declares (`awsResources.resources` of `paved.service.json`). When given,
+   * synthesis fails with one line per resource declared but not created, created but not declared, or created
+   * without a Paved construct (which cannot be matched by name).
+   * @default - not compared
+   */
+  readonly declaredResources?: readonly PavedDeclaredResource[];
   /**
    * Last component of the stack name `<org>-<env>-<service>-<stackSuffix>`.
    * @default 'resources'
@@ -86,6 +94,7 @@ export class PavedServiceStack extends Stack {
   /** The service's Pod Identity role, imported immutable: nothing here writes IAM (the execution role cannot). */
   readonly serviceRole: IRole;
   private key?: Key;
+  private readonly created: CreatedResource[] = [];
 
   constructor(scope: Construct, id: string, props: PavedServiceStackProps) {
     const where = `${scope.node.path ? `${scope.node.path}/` : ''}${id}`;
@@ -98,6 +107,7 @@ export class PavedServiceStack extends Stack {
         `error: ${where}: environment: service '${service}' does not run in '${environment}' (it runs in: ${props.serviceEnvironments.join(', ') || 'none'})`,
       );
     }
+    const declared = props.declaredResources ? checkDeclaredResources(where, props.declaredResources) : undefined;
     const prefix = servicePrefix(organization, environment, service);
     super(scope, id, {
       stackName: `${prefix}-${suffix}`,
@@ -124,6 +134,16 @@ export class PavedServiceStack extends Stack {
     };
     for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
     addAwsSolutionsGate(this);
+    // A node validation, like the cdk-nag gate: it sees every construct the app added after the stack was created.
+    if (declared) this.node.addValidation({ validate: () => compareDeclaredResources(this, declared, this.created) });
+  }
+
+  /**
+   * Records a resource a Paved construct creates, for the comparison with `declaredResources` (the constructs call
+   * it; an app does not need to).
+   */
+  registerResource(construct: IConstruct, type: ResourceKind, name: string): void {
+    this.created.push({ construct, type, name });
   }
 
   /**

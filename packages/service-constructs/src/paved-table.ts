@@ -55,6 +55,7 @@ export class PavedTable extends Construct {
       deletionProtection: stack.production,
       removalPolicy: stack.resourceRemovalPolicy,
     });
+    stack.registerResource(this, 'table', props.name);
   }
 
   /** Lets the service's Pod Identity role read items (and decrypt them through DynamoDB). */

@@ -33,6 +33,7 @@ export class PavedTopic extends Construct {
       enforceSSL: true,
     });
     this.topic.applyRemovalPolicy(stack.resourceRemovalPolicy);
+    stack.registerResource(this, 'topic', props.name);
   }
 
   /** Lets the service's Pod Identity role publish (and encrypt messages through SNS). */

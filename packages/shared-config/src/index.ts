@@ -36,5 +36,5 @@ export * from './validation/validate-platform';
 export { GITOPS_CATALOG_FOLDER, RESERVED_ENVIRONMENT_NAMES } from './validation/rules/environment-rules';
 export type { ValidationRule } from './validation/rules/rule';
 export { detectSecretLiteral, secretByName, secretByShape, shannonEntropy } from './validation/rules/secret-rules';
-export { AWS_RESOURCE_NAME_LIMITS, CFN_DEPLOY_SUFFIX, CFN_EXEC_SUFFIX } from './validation/rules/aws-resources-rules';
+export { AWS_RESOURCE_NAME_LIMITS, AWS_RESOURCE_USAGE_FIELDS, CFN_DEPLOY_SUFFIX, CFN_EXEC_SUFFIX, DEAD_LETTER_SUFFIX } from './validation/rules/aws-resources-rules';
 export { PATTERNS } from './validation/platform-schema';

@@ -274,6 +274,12 @@ const CASES: Record<string, RuleCase> = {
     message: /needs services\[\]\.ci\.repository/,
     pass: (c) => void Object.assign(svc(c, 'api'), { ci: { repository: 'acme/api' }, awsResources: { types: ['queue'] } }),
   },
+  'service-aws-resource-declarations': {
+    fail: (c) => void (svc(c, 'api').awsResources = { types: ['queue'], resources: [{ type: 'bucket', name: 'uploads' }] }),
+    path: 'services[0].awsResources.resources[0].type',
+    message: /'bucket' is not one of the service's awsResources.types \(queue\)/,
+    pass: (c) => void (svc(c, 'api').awsResources = { types: ['queue', 'bucket'], resources: [{ type: 'bucket', name: 'uploads' }] }),
+  },
   'no-secret-literals': {
     fail: (c) => void (svc(c, 'api').env = { DB_PASSWORD: 'hunter2' }),
     path: 'services[0].env.DB_PASSWORD',

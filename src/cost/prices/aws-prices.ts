@@ -49,10 +49,19 @@ const REGIONAL_META: Readonly<Record<RegionalSku, { service: AwsService; unit: P
   'msk.serverless.cluster': { service: 'Amazon MSK', unit: 'hour', description: 'MSK Serverless cluster, per cluster-hour' },
   'msk.serverless.partition': { service: 'Amazon MSK', unit: 'hour', description: 'MSK Serverless partition, per partition-hour' },
   'msk.storage': { service: 'Amazon MSK', unit: 'GiB-month', description: 'MSK provisioned broker storage (EBS), per GiB-month' },
+  'sqs.standard.requests': { service: 'Amazon SQS', unit: 'million-requests', description: 'SQS standard queue requests (each 64 KB chunk), first 100 billion a month' },
+  'sns.standard.publishes': { service: 'Amazon SNS', unit: 'million-requests', description: 'SNS standard topic publishes (each 64 KB chunk); deliveries not included' },
+  'dynamodb.on-demand.read': { service: 'Amazon DynamoDB', unit: 'million-requests', description: 'DynamoDB on-demand read request units, Standard table class' },
+  'dynamodb.on-demand.write': { service: 'Amazon DynamoDB', unit: 'million-requests', description: 'DynamoDB on-demand write request units, Standard table class' },
+  'dynamodb.storage': { service: 'Amazon DynamoDB', unit: 'GiB-month', description: 'DynamoDB data storage, Standard table class (the free 25 GB not deducted)' },
 };
 
-/** MSK prices: read for us-east-1 only; every other region derives them with its compute multiplier (layer 3). */
-type MskSku = 'msk.serverless.cluster' | 'msk.serverless.partition' | 'msk.storage';
+/**
+ * Prices read for us-east-1 only (MSK; the SQS, SNS and DynamoDB prices of service-owned resources): every other
+ * region derives them with its multiplier (layer 3).
+ */
+type MskSku = 'msk.serverless.cluster' | 'msk.serverless.partition' | 'msk.storage'
+  | 'sqs.standard.requests' | 'sns.standard.publishes' | 'dynamodb.on-demand.read' | 'dynamodb.on-demand.write' | 'dynamodb.storage';
 
 const SIZED_META: Readonly<Record<SizedFamily, string>> = {
   ec2: 'EC2 on-demand Linux instance-hour',
@@ -94,6 +103,11 @@ const REGIONAL: Readonly<Record<string, Readonly<Record<Exclude<RegionalSku, Msk
     'msk.serverless.cluster': published(0.75, 'msk-serverless-gist'),
     'msk.serverless.partition': published(0.0015, 'msk-serverless-gist'),
     'msk.storage': listPrice(0.1, 'msk-serverless-gist'),
+    'sqs.standard.requests': published(0.4, 'sqs-cloudburn', 'sqs-factualminds'),
+    'sns.standard.publishes': published(0.5, 'sns-factualminds'),
+    'dynamodb.on-demand.read': published(0.125, 'dynamodb-airbyte'),
+    'dynamodb.on-demand.write': published(0.625, 'dynamodb-airbyte'),
+    'dynamodb.storage': listPrice(0.25),
   },
   'eu-west-1': {
     ...sameEverywhere('eu-west-1'),

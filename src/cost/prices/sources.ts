@@ -179,6 +179,33 @@ export const PRICE_SOURCES: readonly PriceSource[] = [
     note: 'Each KMS key costs $1/month; automatic rotation adds $1/month per rotated backing key (capped after the second rotation since May 2024). 20,000 requests/month free.',
   },
   {
+    id: 'sqs-cloudburn',
+    title: 'CloudBurn: Amazon SQS pricing (2026)',
+    url: 'https://cloudburn.io/blog/amazon-sqs-pricing',
+    asOf: '2026-03-14',
+    note: 'us-east-1 as of March 2026: standard queues $0.40 per million requests for the first 100 billion a month (FIFO $0.50); 1 million requests a month free. Read 2026-12-03.',
+  },
+  {
+    id: 'sqs-factualminds',
+    title: 'FactualMinds: Amazon SQS pricing, the 64 KB rule',
+    url: 'https://www.factualminds.com/blog/amazon-sqs-pricing-64kb-rule-fifo-vs-standard/',
+    note: 'us-east-1, June 2026: $0.40 per million standard requests; each 64 KB chunk of a payload bills as one request. Read 2026-12-03.',
+  },
+  {
+    id: 'sns-factualminds',
+    title: 'FactualMinds: Amazon SNS pricing, publishes and deliveries',
+    url: 'https://www.factualminds.com/blog/amazon-sns-pricing-publishes-fanout-protocols/',
+    asOf: '2026-06-13',
+    note: 'us-east-1: $0.50 per million standard topic publishes; deliveries bill separately by protocol (SQS and Lambda deliveries are free, HTTP $0.60 per million). Read 2026-12-03.',
+  },
+  {
+    id: 'dynamodb-airbyte',
+    title: 'Airbyte: Amazon DynamoDB pricing, on-demand and provisioned',
+    url: 'https://airbyte.com/data-engineering-resources/dynamodb-pricing',
+    asOf: '2025-07-21',
+    note: 'us-east-1 on-demand after the November 2024 reduction: $0.625 per million write request units, $0.125 per million read request units. Read 2026-12-03.',
+  },
+  {
     id: 'secrets-hivebook',
     title: 'Hivebook: AWS Secrets Manager',
     url: 'https://hivebook.wiki/wiki/aws-secrets-manager-rotated-secrets-dynamic-db-credentials-kms',

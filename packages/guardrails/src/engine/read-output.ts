@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Profile } from '@paved/shared-config';
-import { parseAllDocuments } from 'yaml';
 import type { CheckInput, EnvironmentProfile } from './check-input';
+import { readYamlDocuments } from './yaml-documents';
 import { type ManifestDocument, type ManifestProblem, toManifestDocument } from '../model/manifests';
 import type { TerraformStackInput } from '../model/terraform';
 import { isObj, type Obj } from '../model/values';
@@ -85,29 +85,8 @@ export function readOutput(dir: string, manifests?: readonly InMemoryManifest[])
 /** Parses a multi-document YAML file into Kubernetes objects (`kind: List` is flattened). */
 export function parseManifests(environment: string, file: string, text: string): { documents: ManifestDocument[]; problems: ManifestProblem[] } {
   const documents: ManifestDocument[] = [];
-  const problems: ManifestProblem[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineAt = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = Math.floor((lo + hi + 1) / 2);
-      if (lineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-  for (const doc of parseAllDocuments(text)) {
-    // A trailing `---` yields an empty document; parseAllDocuments returns an EmptyStream for an empty file.
-    if (!('contents' in doc)) continue;
-    const line = lineAt(doc.contents?.range?.[0] ?? doc.range[0]);
-    if (doc.errors.length > 0) {
-      problems.push({ file, line: doc.errors[0].linePos?.[0].line ?? line, message: `not valid YAML: ${doc.errors[0].message.split('\n')[0]}` });
-      continue;
-    }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
-    if (value === null || value === undefined) continue;
+  const read = readYamlDocuments(text);
+  for (const { line, value } of read.documents) {
     const items = isObj(value) && value.kind === 'List' && Array.isArray(value.items) ? value.items : [value];
     for (const item of items) {
       // YAML that is not a Kubernetes object (a values file, metadata) is not a manifest: nothing to check.
@@ -115,7 +94,7 @@ export function parseManifests(environment: string, file: string, text: string):
       if (manifest) documents.push(manifest);
     }
   }
-  return { documents, problems };
+  return { documents, problems: read.problems.map((p) => ({ file, ...p })) };
 }
 
 function environmentTag(json: Obj): string | undefined {

@@ -129,6 +129,10 @@ export class AwsResources extends Component {
         '  environments: [',
         ...environments.map((e) => `    { name: '${e.name}', account: '${e.account}', production: ${e.production} },`),
         '  ],',
+        '  /** The descriptor\'s awsResources.resources: PavedServiceStack fails the synth when the app differs (undefined: not compared). */',
+        ...(settings.resources.length > 0
+          ? ['  resources: [', ...settings.resources.map((r) => `    { type: '${r.type}', name: '${r.name}' },`), '  ],']
+          : ['  resources: undefined,']),
         '} as const;',
         '',
       ],
@@ -256,6 +260,7 @@ for (const env of SERVICE.environments) {
     account: env.account,
     region: SERVICE.region,
     serviceEnvironments: SERVICE.environments.map((e) => e.name),
+    declaredResources: SERVICE.resources,
   });
   // An example: a queue (with its dead-letter queue) the service's pods consume. Replace it with your resources.
   new PavedQueue(stack, 'Jobs', { name: 'jobs' }).grantConsumeMessages();

@@ -64,7 +64,16 @@ export class ServiceDescriptor extends Component {
       ...(migrate ? { migrate } : {}),
       // The platform creates the CDK app's deploy roles for this repository (docs/service-resources.md).
       ...(s.awsResources
-        ? { ci: { repository: s.awsResources.repository, branch: s.defaultBranch }, awsResources: { types: s.awsResources.types } }
+        ? {
+          ci: { repository: s.awsResources.repository, branch: s.defaultBranch },
+          awsResources: {
+            types: s.awsResources.types,
+            // Declared only when known: an empty list would make PavedServiceStack refuse the app's every resource.
+            ...(s.awsResources.resources.length > 0
+              ? { resources: s.awsResources.resources.map((r) => ({ type: r.type, name: r.name, ...(r.usage ? { usage: r.usage } : {}) })) }
+              : {}),
+          },
+        }
         : {}),
       environments,
     };

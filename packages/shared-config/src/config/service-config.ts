@@ -133,6 +133,46 @@ export type ServiceAwsResourceType = 'bucket' | 'queue' | 'topic' | 'table';
 export interface ServiceAwsResourcesConfig {
   /** At least one type. */
   readonly types: readonly ServiceAwsResourceType[];
+  /**
+   * The resources the CDK app creates, each named `<org>-<env>-<service>-<name>` in every environment the service runs
+   * in: listed on the generated environment pages, priced by `paved cost`, and compared with the app's own resources
+   * by `PavedServiceStack` (`declaredResources`) at synth time.
+   * @default - none declared: not listed, not priced, not compared
+   */
+  readonly resources?: readonly ServiceAwsResourceConfig[];
+}
+
+/** One resource a service's CDK app creates. */
+export interface ServiceAwsResourceConfig {
+  /** One of the service's `awsResources.types`. */
+  readonly type: ServiceAwsResourceType;
+  /**
+   * Last component of the physical name `<org>-<env>-<service>-<name>` (the construct's `name`): lowercase letters,
+   * digits and single hyphens, starting with a letter; unique per service.
+   */
+  readonly name: string;
+  /**
+   * Expected monthly usage, only for `paved cost`.
+   * @default - usage not estimated (only the fixed part is priced)
+   */
+  readonly usage?: ServiceAwsResourceUsage;
+}
+
+/**
+ * What `paved cost` needs to price a resource's usage: monthly figures, each for the types named. A field for another
+ * type is an error.
+ */
+export interface ServiceAwsResourceUsage {
+  /** GB stored (bucket: S3 Standard, every version counted; table: DynamoDB Standard table class). @default - not estimated */
+  readonly storageGb?: number;
+  /** Queue: SQS requests (send, receive, delete, each 64 KB chunk) per month, in millions. @default - not estimated */
+  readonly requestsPerMonthMillions?: number;
+  /** Topic: SNS publishes per month, in millions (deliveries not included). @default - not estimated */
+  readonly publishesPerMonthMillions?: number;
+  /** Table: on-demand read request units per month, in millions. @default - not estimated */
+  readonly readRequestUnitsPerMonthMillions?: number;
+  /** Table: on-demand write request units per month, in millions. @default - not estimated */
+  readonly writeRequestUnitsPerMonthMillions?: number;
 }
 
 /** What a service repository's CI may do, through the roles the bootstrap stack creates for it. */

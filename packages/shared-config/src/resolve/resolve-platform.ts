@@ -355,7 +355,22 @@ function resolveService(
     platformImage: usesPlatformRegistry(service, registryHost),
     ...(service.kafka && service.dependsOn?.includes('kafka') ? { kafka: { topics: [...new Set(service.kafka.topics)].sort() } } : {}),
     ...(service.awsResources && service.ci
-      ? { awsResources: { types: [...new Set(service.awsResources.types)].sort(), repository: service.ci.repository } }
+      ? {
+        awsResources: {
+          types: [...new Set(service.awsResources.types)].sort(),
+          repository: service.ci.repository,
+          ...(service.awsResources.resources
+            ? {
+              resources: service.awsResources.resources.map((r) => ({
+                type: r.type,
+                name: r.name,
+                physicalName: `${naming.prefix}-${service.name}-${r.name}`,
+                ...(r.usage ? { usage: { ...r.usage } } : {}),
+              })),
+            }
+            : {}),
+        },
+      }
       : {}),
   };
 }

@@ -5,7 +5,7 @@ import type { AddonDefinition, AddonName } from '../addons/catalog';
 import type { IngressApi } from '../config/addon-config';
 import type { CapacityType, ComputeMode, NatGatewayMode, Profile } from '../config/environment-config';
 import type { ArgoCdMode, ClusterAccessLevel, IdentityCenterConfig, PlatformConfig } from '../config/platform-config';
-import type { IngressVisibility, ServiceAwsResourceType, ServiceDependency, ServiceRuntime } from '../config/service-config';
+import type { IngressVisibility, ServiceAwsResourceType, ServiceAwsResourceUsage, ServiceDependency, ServiceRuntime } from '../config/service-config';
 import type { WaiverConfig } from '../config/waiver-config';
 import type { EnvironmentNaming, PlatformNaming } from '../naming/naming';
 
@@ -234,7 +234,23 @@ export interface ResolvedService extends ResolvedWorkload {
    * What the service's own CDK app may create (`awsResources`), and the repository whose jobs bound to this
    * environment deploy it; set only with `ci.repository`.
    */
-  readonly awsResources?: { readonly types: readonly ServiceAwsResourceType[]; readonly repository: string };
+  readonly awsResources?: {
+    readonly types: readonly ServiceAwsResourceType[];
+    readonly repository: string;
+    /** The declared resources (`awsResources.resources`), in config order; absent when none are declared. */
+    readonly resources?: readonly ResolvedAwsResource[];
+  };
+}
+
+/** A resource a service's CDK app creates in this environment, as the service declares it. */
+export interface ResolvedAwsResource {
+  readonly type: ServiceAwsResourceType;
+  /** The declared `name`. */
+  readonly name: string;
+  /** `<org>-<env>-<service>-<name>`, as the Paved constructs name it in this environment. */
+  readonly physicalName: string;
+  /** Expected monthly usage for `paved cost`; absent when not given. */
+  readonly usage?: ServiceAwsResourceUsage;
 }
 
 export interface ResolvedSecretRef {

@@ -103,9 +103,22 @@ export const PATTERNS = {
   teamName: { pattern: /^[\w .-]{1,63}$/, allowed: 'a team name of up to 63 letters, digits, spaces and ._-' },
   slackChannel: { pattern: /^#[\w.-]{1,80}$/, allowed: 'a Slack channel such as #alerts' },
   resourceAddress: { pattern: /^\S+$/, allowed: "a Terraform address, a manifest path, or '*'" },
+  awsResourceName: {
+    pattern: /^[a-z](?:[a-z0-9]|-(?=[a-z0-9]))*$/,
+    allowed: 'lowercase letters, digits and single hyphens, starting with a letter (the last part of <org>-<env>-<service>-<name>)',
+  },
 } as const;
 
 const s = (p: { pattern: RegExp; allowed: string; maxLength?: number }) => string(p);
+
+const AWS_RESOURCE_TYPES = ['bucket', 'queue', 'topic', 'table'];
+
+/** A usage figure of `paved cost`: a finite number, zero or more (fractions allowed: 0.5 million requests). */
+const monthlyAmount: Check = (value, path, out) => {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    out.error(path, `${show(value)} is not a number of zero or more`, 'a non-negative number such as 25 or 0.5');
+  }
+};
 
 /** A region from the AWS region list, in a partition Paved deploys to: a well-formed typo is not a region. */
 const awsRegion: Check = (value, path, out) => {
@@ -317,8 +330,22 @@ const service = object({
       promoteTo: optional(array(s(PATTERNS.environmentName))),
     }),
   ),
-  // needs `ci.repository` and short enough names: the `service-aws-resources` rule
-  awsResources: optional(object({ types: required(array(oneOf(['bucket', 'queue', 'topic', 'table']), { min: 1 })) })),
+  // needs `ci.repository` and short enough names: the `service-aws-resources` rule; each resource's type, name length
+  // and usage fields: the `service-aws-resource-declarations` rule
+  awsResources: optional(object({
+    types: required(array(oneOf(AWS_RESOURCE_TYPES), { min: 1 })),
+    resources: optional(array(object({
+      type: required(oneOf(AWS_RESOURCE_TYPES)),
+      name: required(s(PATTERNS.awsResourceName)),
+      usage: optional(object({
+        storageGb: optional(monthlyAmount),
+        requestsPerMonthMillions: optional(monthlyAmount),
+        publishesPerMonthMillions: optional(monthlyAmount),
+        readRequestUnitsPerMonthMillions: optional(monthlyAmount),
+        writeRequestUnitsPerMonthMillions: optional(monthlyAmount),
+      })),
+    }))),
+  })),
   environments: optional(
     record({
       key: () => undefined, // checked against environment names by the `service-environment-names` rule

@@ -5,7 +5,7 @@ import type { PlatformConfig } from '../config/platform-config';
 import { accessPrincipals, deployerClusterAccess } from './rules/access-rules';
 import { addonRequirements } from './rules/addon-rules';
 import { argocdCapabilityIdentityCenter } from './rules/argocd-capability-rules';
-import { serviceAwsResources } from './rules/aws-resources-rules';
+import { serviceAwsResourceDeclarations, serviceAwsResources } from './rules/aws-resources-rules';
 import { serviceCiEnvironments } from './rules/ci-rules';
 import { endpointAccess, kubernetesVersionSupported, nodeGroupSizes } from './rules/cluster-rules';
 import { autoModeExclusive } from './rules/compute-rules';
@@ -109,6 +109,7 @@ export const VALIDATION_RULES: readonly ValidationRule[] = [
   sidecarImagesPinned,
   serviceCiEnvironments,
   serviceAwsResources,
+  serviceAwsResourceDeclarations,
   serviceChartOrImage,
   serviceCallsKnown,
   ssoConfigured,
