@@ -75,10 +75,14 @@ export function configureRootTasks(root: typescript.TypeScriptProject, options: 
     exec: 'tsc --noEmit -p tsconfig.dev.json',
   });
 
+  // No resident process (src/cli/resident) for the CLI calls of the tests: each call then runs the code under test in
+  // a fresh process, and no test leaves a process behind; test/cli-resident.test.ts turns it back on for itself.
+  const noResident = { PAVED_RESIDENT: 'off' };
   const jestTask = root.addTask('jest', {
     description: 'Run every test of the workspace in one Jest run',
     exec: 'jest --ci',
     receiveArgs: true,
+    env: noResident,
   });
 
   const test = root.tasks.tryFind('test')!;
@@ -92,7 +96,7 @@ export function configureRootTasks(root: typescript.TypeScriptProject, options: 
   update.reset();
   update.description = 'Run the tests and rewrite snapshots that changed on purpose';
   update.spawn(compile);
-  update.exec('jest --updateSnapshot', { receiveArgs: true });
+  update.exec('jest --updateSnapshot', { receiveArgs: true, env: noResident });
 
   // `bin/paved` installs and compiles only when something changed, then runs the CLI in its own process. The package
   // scripts call it directly rather than through projen's task runner (which costs seconds and turns every failing

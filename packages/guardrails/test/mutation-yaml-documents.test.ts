@@ -83,7 +83,12 @@ describe('readYamlDocuments', () => {
     ['a lone carriage return', 'a: b\rc\n'],
     ['a byte order mark inside the text', 'a: b\n\uFEFF'],
     ['a block scalar with an indentation indicator', 'a: |2\n    x\n   \nb: 1\n'],
+    ['a block scalar with a chomping and an indentation indicator', 'a: |+2\n    x\n   \nb: 1\n'],
     ['a block scalar root', '--- |\n  text\n'],
+    ['a folded block scalar root', '--- >\n  text\n'],
+    ['an anchor without an alias', 'a: &x 1\n'],
+    ['a negative number too large for a double', 'a: -1e400\n'],
+    ['a number too large for a double in a list', '- 1\n- 1e400\n'],
     ['a tag', 'a: !!str 12\n'],
     ['a binary tag', 'a: !!binary aGk=\n'],
     ['a custom tag', 'a: !Ref x\n'],
@@ -96,6 +101,12 @@ describe('readYamlDocuments', () => {
   ])('%s goes to yaml', (_what, text) => {
     expect(readWithJsYaml(text)).toBeUndefined();
     expect(readYamlDocuments(text)).toEqual(readWithYaml(text));
+  });
+
+  test('a document marker inside a line is text: js-yaml reads the file', () => {
+    const text = 'a: b --- c\nd: e ... f\n';
+    expect(readWithJsYaml(text)).toEqual({ documents: [{ line: 1, value: { a: 'b --- c', d: 'e ... f' } }], problems: [] });
+    expect(same(text)).toBe(true);
   });
 
   test('problems keep yaml\'s messages and lines; the other documents are still read', () => {

@@ -29,7 +29,7 @@ describe('services[].awsResources.resources', () => {
     expect(problems(config)).toEqual([]);
     const platform = resolvePlatform(config);
     const api = (env: string) => platform.environments.find((e) => e.name === env)!.services.find((s) => s.name === 'api')!;
-    expect(api('prod').awsResources?.resources).toEqual([
+    expect(api('prod').awsResources?.resources).toStrictEqual([
       { type: 'bucket', name: 'uploads', physicalName: 'acme-prod-api-uploads', usage: { storageGb: 50 } },
       { type: 'queue', name: 'jobs', physicalName: 'acme-prod-api-jobs', usage: { requestsPerMonthMillions: 2.5 } },
       { type: 'topic', name: 'events', physicalName: 'acme-prod-api-events' },
@@ -40,7 +40,7 @@ describe('services[].awsResources.resources', () => {
 
   test('without resources the resolved service has no resources key (outputs unchanged)', () => {
     const platform = resolvePlatform(withResources({ types: ['queue'] }));
-    expect(platform.environments[0].services[0].awsResources).toEqual({ types: ['queue'], repository: 'acme/api' });
+    expect(platform.environments[0].services[0].awsResources).toStrictEqual({ types: ['queue'], repository: 'acme/api' });
   });
 
   test('a name used twice in one service is refused at the later entry, whatever the types', () => {

@@ -62,7 +62,8 @@ export function readWithJsYaml(text: string, lineAt = lineIndex(text)): YamlDocu
       if (root.style === SCALAR_STYLE_LITERAL_BLOCK || root.style === SCALAR_STYLE_FOLDED_BLOCK) return undefined;
       starts.push('start' in root ? root.start : root.valueStart);
     } else if (e.type === EVENT_ID.ALIAS) {
-      // Aliases share one object between places: a small file could stand for a huge tree (billion laughs).
+      // Aliases share one object between places: a small file could stand for a huge tree (billion laughs). An alias
+      // needs an anchor, which the next branch refuses first; this one narrows the type and states the reason.
       return undefined;
     } else if (e.type !== EVENT_ID.POP && (e.tagStart !== -1 || e.anchorStart !== -1)) {
       // Tags (`!!binary`, `!!set`, `!!js/function`, custom ones) and anchors: `yaml` resolves them or warns, js-yaml
