@@ -27,7 +27,7 @@ describe('paved check', () => {
   test('the example passes with zero errors and says how many rules ran over how many resources', () => {
     const run = runPaved(['check', '--config', exampleConfig]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/paved check: 131 rules \(68 AWS, 63 Kubernetes\/ArgoCD\) over 538 resources in 15 stacks and \d+ manifests in \d+ files \(\d+ evaluations\): 0 errors, \d+ warnings/);
+    expect(run.stdout).toMatch(/paved check: 132 rules \(69 AWS, 63 Kubernetes\/ArgoCD\) over 538 resources in 15 stacks and \d+ manifests in \d+ files \(\d+ evaluations\): 0 errors, \d+ warnings/);
     expect(run.stdout).not.toMatch(/^error:/m);
   });
 

@@ -141,6 +141,13 @@ const FIXTURES: Record<string, Fixture> = {
     subject: tf('bootstrap', 'aws_iam_role', 'github/deploy-role'),
     fail: (t) => { delete t.permissions_boundary; },
   },
+  // An account boundary grown past the managed-policy quota (6,144 characters) by 80 more exact ARNs.
+  'PAVED-AWS-IAM-007': {
+    subject: tf('bootstrap', 'aws_iam_policy', 'boundary/Resource'),
+    fail: withPolicy((doc) => {
+      doc.Statement.push(...Array.from({ length: 80 }, (_, i) => ({ Sid: `Extra${i}`, Effect: 'Deny', Action: 's3:DeleteBucket', Resource: `arn:aws:s3:::northwind-prod-extra-${i}` })));
+    }),
+  },
   'PAVED-AWS-KMS-001': { subject: tf('prod-cluster', 'aws_kms_key', 'secrets-key/key'), fail: (t) => { t.enable_key_rotation = false; } },
   'PAVED-AWS-VPC-001': { subject: tf('prod-network', 'aws_vpc', 'network/vpc'), fail: (_t, i) => remove(i, 'prod-network', 'aws_flow_log', 'network/flow-log') },
   'PAVED-AWS-VPC-002': { subject: tf('prod-network', 'aws_default_security_group', 'network/default-security-group'), fail: (t) => { t.ingress = [{ from_port: 0, to_port: 0, protocol: '-1', self: true }]; } },

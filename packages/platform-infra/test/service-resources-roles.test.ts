@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import { validatePlatform, type PlatformConfig, type ServiceConfig } from '@paved/shared-config';
 import { awsResourcesExample, withResources } from './support/feature-examples';
-import { example, synthesize, type TfResource } from './support/synthesized';
+import { allowed, rolesOf, statements, type Context, type Statement } from './support/iam-evaluator';
+import { example, synthesize } from './support/synthesized';
 
 /**
  * Issue 18, the platform side: per environment a service with `awsResources` runs in, the bootstrap stack of that
@@ -19,73 +20,7 @@ const REGION = 'eu-west-1';
 const SUB = 'token.actions.githubusercontent.com:sub';
 const AUD = 'token.actions.githubusercontent.com:aud';
 
-interface Statement {
-  Sid: string;
-  Effect: 'Allow' | 'Deny';
-  Action?: string[];
-  NotAction?: string[];
-  Resource?: string[];
-  NotResource?: string[];
-  Principal?: any;
-  Condition?: Record<string, Record<string, string[]>>;
-}
-const statements = (json: string): Statement[] => (JSON.parse(json) as { Statement: Statement[] }).Statement;
-
-/** Every resource of `type` in every stack, with its stack. */
-const everywhere = (type: string): TfResource[] => out.stacks.flatMap((s) => out.resources(s.name, type));
-const roleNamed = (name: string): TfResource => {
-  const found = everywhere('aws_iam_role').filter((r) => r.body.name === name);
-  if (found.length !== 1) throw new Error(`${found.length} roles named ${name}`);
-  return found[0];
-};
-const inlinePolicy = (role: TfResource): Statement[] => {
-  const policy = out.resources(role.stack, 'aws_iam_role_policy').find((p) => p.body.role === `\${aws_iam_role.${role.name}.id}`);
-  return statements(policy!.body.policy);
-};
-/** The boundary a role names: a reference to a policy of its stack (`${aws_iam_policy.<name>.arn}`). */
-const boundaryOf = (role: TfResource): { name: string; statements: Statement[] } => {
-  const ref = /^\$\{aws_iam_policy\.([^.]+)\.arn\}$/.exec(role.body.permissions_boundary)?.[1];
-  const policy = out.resources(role.stack, 'aws_iam_policy').find((p) => p.name === ref);
-  if (!policy) throw new Error(`${role.body.name}: boundary ${role.body.permissions_boundary} is not a policy of ${role.stack}`);
-  return { name: policy.body.name, statements: statements(policy.body.policy) };
-};
-
-// --- a small IAM evaluator: wildcards as IAM matches them, conditions of the operators these policies use ---
-const globToRegExp = (pattern: string, flags = '') =>
-  new RegExp(`^${pattern.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('')}$`, flags);
-const matches = (patterns: readonly string[] | undefined, value: string, flags = '') => (patterns ?? []).some((p) => globToRegExp(p, flags).test(value));
-type Context = Readonly<Record<string, string>>;
-
-function conditionHolds(condition: Statement['Condition'], context: Context): boolean {
-  return Object.entries(condition ?? {}).every(([operator, byKey]) => Object.entries(byKey).every(([key, values]) => {
-    const value = context[key];
-    switch (operator) {
-      case 'StringEquals': case 'ArnEquals': return value !== undefined && values.includes(value);
-      case 'StringNotEquals': return value === undefined || !values.includes(value);
-      case 'Null': return values.includes(value === undefined ? 'true' : 'false');
-      case 'Bool': return value !== undefined && values.includes(value);
-      default: throw new Error(`evaluator: condition operator ${operator} not implemented`);
-    }
-  }));
-}
-
-function applies(s: Statement, action: string, resource: string, context: Context): boolean {
-  const actionMatches = s.NotAction ? !matches(s.NotAction, action, 'i') : matches(s.Action, action, 'i');
-  const resourceMatches = s.NotResource ? !matches(s.NotResource, resource) : matches(s.Resource, resource);
-  return actionMatches && resourceMatches && conditionHolds(s.Condition, context);
-}
-
-/** One policy's verdict: `deny` (explicit), `allow`, or `none` (implicitly denied). */
-function verdict(policy: readonly Statement[], action: string, resource: string, context: Context): 'deny' | 'allow' | 'none' {
-  const hits = policy.filter((s) => applies(s, action, resource, context));
-  if (hits.some((s) => s.Effect === 'Deny')) return 'deny';
-  return hits.some((s) => s.Effect === 'Allow') ? 'allow' : 'none';
-}
-
-/** A same-account request by a role: allowed only when its identity policy allows it and its boundary does too. */
-function allowed(identity: readonly Statement[], boundary: readonly Statement[], action: string, resource: string, context: Context = {}): boolean {
-  return verdict(identity, action, resource, context) === 'allow' && verdict(boundary, action, resource, context) === 'allow';
-}
+const { everywhere, roleNamed, inlinePolicy, boundaryOf } = rolesOf(out);
 
 describe('service CloudFormation roles (awsResources)', () => {
   const deploy = roleNamed('northwind-dev-api-cfn-deploy');

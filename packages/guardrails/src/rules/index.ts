@@ -4,6 +4,7 @@ import { EKS_ACCESS_RULES } from './aws/eks/eks-access-rules';
 import { EKS_RULES } from './aws/eks/eks-rules';
 import { NETWORK_POLICY_ENGINE_RULES } from './aws/eks/network-policy-engine-rules';
 import { ELASTICACHE_RULES } from './aws/elasticache/elasticache-rules';
+import { IAM_POLICY_SIZE_RULES } from './aws/iam/iam-policy-size-rules';
 import { IAM_ROLE_RULES } from './aws/iam/iam-role-rules';
 import { KMS_POLICY_RULES } from './aws/kms/kms-policy-rules';
 import { MSK_RULES } from './aws/msk/msk-rules';
@@ -39,6 +40,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...S3_PUBLIC_POLICY_RULES,
   ...PLATFORM_RULES,
   ...IAM_ROLE_RULES,
+  ...IAM_POLICY_SIZE_RULES,
   ...KMS_POLICY_RULES,
   ...SECURITY_GROUP_RULES,
   ...LAUNCH_TEMPLATE_RULES,

@@ -194,6 +194,10 @@ export function serviceResourcesIn(
         boundaryName: env.naming.name('iam-policy', component('cfn-boundary')),
         subject: `repo:${s.awsResources.repository}:environment:${env.name}`,
         types: s.awsResources.types,
+        // Only when declared: without the list the roles keep the prefix (and the output stays as it was).
+        ...(s.awsResources.resources
+          ? { declared: s.awsResources.resources.map((r) => ({ type: r.type, physicalName: r.physicalName })) }
+          : {}),
         // The data stack's name for the service's Pod Identity role (data-stack.ts).
         podIdentityRoleName: env.naming.name('iam-role', `service-${s.name}`),
       }];
@@ -216,10 +220,13 @@ export function stateAccessOf(platform: ResolvedPlatform, account: string, bucke
   };
 }
 
-/** The management deploy role deploys every environment (through assumed roles), so it owns every stack's state. */
+/**
+ * The management deploy role deploys every environment (through assumed roles), so it owns every stack's state: one
+ * pattern, `<org>/*` + `/terraform.tfstate`, says that. A list of every key grew by ~1,500 characters per environment
+ * and took the role's inline policy past IAM's 10,240 at five environments (PAVED-AWS-IAM-007).
+ */
 function managementDeployStateAccess(platform: ResolvedPlatform, bucketArn: string, keyArn: string): StateAccess {
-  const all = platform.accounts.flatMap((a) => stateAccessOf(platform, a, bucketArn, keyArn).ownKeys);
-  return { bucketArn, keyArn, ownKeys: [...new Set(all)].sort(), readOnlyKeys: [] };
+  return { bucketArn, keyArn, ownKeys: [platform.naming.stateKey('*')], readOnlyKeys: [] };
 }
 
 /** Bucket policy statements: grants for the other accounts' CI roles, and denies between accounts. */

@@ -77,20 +77,25 @@ export interface StateAccess {
   readonly keyArn: string;
 }
 
-/** Object ARNs of a set of state keys; `suffix` '' for the state, '.tflock' for the native lock file. */
+/** Object ARNs of a set of state keys; `suffix` '' for the state, '.tflock' for the native lock file, '*' for both. */
 export function stateObjects(state: StateAccess, keys: readonly string[], suffix = ''): string[] {
   return keys.map((k) => `${state.bucketArn}/${k}${suffix}`);
+}
+
+/**
+ * What a role may read: its own states with their lock files, one pattern per stack (`<key>*` covers
+ * `terraform.tfstate` and `terraform.tfstate.tflock` in the stack's own folder), and the read-only states exactly.
+ * One ARN per stack instead of two keeps the policy within IAM's size quota for more environments per account.
+ */
+function readableStateObjects(state: StateAccess): string[] {
+  return [...stateObjects(state, state.ownKeys, '*'), ...stateObjects(state, state.readOnlyKeys)];
 }
 
 /** Reading its own states (and the read-only ones), taking the lock, using the key through S3. */
 export function stateReadStatements(state: StateAccess): PolicyStatement[] {
   return [
     { sid: 'ListState', actions: ['s3:ListBucket'], resources: [state.bucketArn] },
-    {
-      sid: 'ReadState',
-      actions: ['s3:GetObject'],
-      resources: [...stateObjects(state, state.ownKeys), ...stateObjects(state, state.ownKeys, '.tflock'), ...stateObjects(state, state.readOnlyKeys)],
-    },
+    { sid: 'ReadState', actions: ['s3:GetObject'], resources: readableStateObjects(state) },
     // Plans take the lock too: native S3 locking writes a `.tflock` object next to the state.
     { sid: 'LockState', actions: ['s3:PutObject', 's3:DeleteObject'], resources: stateObjects(state, state.ownKeys, '.tflock') },
     { sid: 'StateKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'], resources: [state.keyArn] },
@@ -109,7 +114,7 @@ export function planDenyStatements(state: StateAccess): PolicyStatement[] {
       sid: 'NoObjectsButOwnState',
       effect: 'Deny',
       actions: ['s3:GetObject', 's3:GetObjectVersion'],
-      notResources: [...stateObjects(state, state.ownKeys), ...stateObjects(state, state.ownKeys, '.tflock'), ...stateObjects(state, state.readOnlyKeys)],
+      notResources: readableStateObjects(state),
     },
   ];
 }

@@ -25,16 +25,30 @@ export interface ServiceResourceRolesProps {
   /** The GitHub OIDC subject of the service repository's jobs bound to the environment (`repo:<repo>:environment:<env>`). */
   readonly subject: string;
   readonly types: readonly ServiceAwsResourceType[];
+  /**
+   * The resources the service declares (`awsResources.resources`) with their physical names in this environment: the
+   * execution role then allows exactly these names, and a type with none declared not at all (the boundary keeps
+   * the prefix).
+   * @default - no list: every name under `prefix`, for each of `types`
+   */
+  readonly declared?: readonly DeclaredServiceResource[];
   /** The service's Pod Identity role (`<org>-<env>-service-<service>`), whose inline policies the stacks may set. */
   readonly podIdentityRoleName: string;
 }
 
+/** A declared resource of a service: its type and its full physical name (`<org>-<env>-<service>-<name>`). */
+export interface DeclaredServiceResource {
+  readonly type: ServiceAwsResourceType;
+  readonly physicalName: string;
+}
+
 /**
  * What a service repository's AWS CDK app deploys with, in one environment (docs/service-resources.md): the execution
- * role CloudFormation acts with (only the chosen resource types, on names starting with the service's prefix), the
- * boundary of both roles (the same ceiling, so a widened inline policy grants nothing), and the spec of the deploy
- * role the repository's CI assumes through GitHub OIDC (created by the stack's GithubOidc, with the same exact trust
- * as every CI role). The deploy role can only drive CloudFormation on `<prefix>*` stacks with the execution role.
+ * role CloudFormation acts with (only the chosen resource types, on names starting with the service's prefix, or on
+ * exactly the declared names when the service declares its resources), the boundary of both roles (the same ceiling
+ * on the prefix, so a widened inline policy grants nothing outside it), and the spec of the deploy role the repository's CI assumes through
+ * GitHub OIDC (created by the stack's GithubOidc, with the same exact trust as every CI role). The deploy role can
+ * only drive CloudFormation on `<prefix>*` stacks with the execution role.
  */
 export class ServiceResourceRoles extends Construct {
   readonly executionRole: IamRole;
@@ -47,7 +61,11 @@ export class ServiceResourceRoles extends Construct {
     const executionRoleArn = `arn:aws:iam::${props.account}:role/${props.executionRoleName}`;
     const deploy = cfnDeployStatements(props, executionRoleArn);
     const execution = cfnExecutionStatements(props);
-    const allows = [...deploy, ...execution].filter((s) => s.effect !== 'Deny');
+    // The boundary stays on the prefix even when the execution role names the declared resources: its size is then
+    // fixed (a managed policy holds at most 6,144 characters; a list of exact ARNs would pass that at ~17 resources),
+    // and nothing but an administrator can widen the execution role's policy past the declared names anyway.
+    const ceiling = cfnExecutionStatements({ ...props, declared: undefined });
+    const allows = [...deploy, ...ceiling].filter((s) => s.effect !== 'Deny');
     this.boundary = new IamPolicy(this, 'boundary', {
       name: props.boundaryName,
       description: `Ceiling of the CloudFormation roles of ${props.service}: its stacks and resources named ${props.prefix}*, nothing else`,
@@ -121,9 +139,30 @@ export function cfnDeployStatements(props: ServiceResourceRolesProps, executionR
   ];
 }
 
-/** Per type: the actions a CDK construct of that type needs, on names starting with the prefix. */
-function typeStatement(type: ServiceAwsResourceType, props: ServiceResourceRolesProps): PolicyStatement {
-  const { account, region, prefix } = props;
+/**
+ * The names a type's statement covers: the declared physical names of that type, or, without a declared list, the
+ * prefix as a wildcard. Empty when a list is given but declares nothing of the type.
+ */
+function namesOf(type: ServiceAwsResourceType, props: ServiceResourceRolesProps): string[] {
+  if (!props.declared) return [`${props.prefix}*`];
+  return props.declared.filter((r) => r.type === type).map((r) => r.physicalName);
+}
+
+/**
+ * Each declared name, and the same name with `suffix`: what the Paved construct also creates under it (a queue's
+ * dead-letter queue, a table's indexes and streams). A prefix wildcard already covers those, so it is left alone.
+ */
+function withCompanions(names: readonly string[], suffix: string, props: ServiceResourceRolesProps): string[] {
+  return props.declared ? names.flatMap((n) => [n, `${n}${suffix}`]) : [...names];
+}
+
+/** Per type: the actions a CDK construct of that type needs, on the names it covers (`namesOf`). */
+function typeStatement(type: ServiceAwsResourceType, props: ServiceResourceRolesProps): PolicyStatement | undefined {
+  const { account, region } = props;
+  const names = namesOf(type, props);
+  // A declared list without this type: the type is chosen but nothing of it is created, so nothing is allowed
+  // (a statement with no resources would not be valid IAM either).
+  if (names.length === 0) return undefined;
   switch (type) {
     case 'bucket':
       return {
@@ -132,7 +171,7 @@ function typeStatement(type: ServiceAwsResourceType, props: ServiceResourceRoles
           's3:CreateBucket', 's3:DeleteBucket', 's3:ListBucket', 's3:GetBucket*', 's3:PutBucket*', 's3:DeleteBucketPolicy',
           's3:GetEncryptionConfiguration', 's3:PutEncryptionConfiguration', 's3:GetLifecycleConfiguration', 's3:PutLifecycleConfiguration',
         ],
-        resources: [`arn:aws:s3:::${prefix}*`],
+        resources: names.map((n) => `arn:aws:s3:::${n}`),
       };
     case 'queue':
       return {
@@ -141,7 +180,8 @@ function typeStatement(type: ServiceAwsResourceType, props: ServiceResourceRoles
           'sqs:CreateQueue', 'sqs:DeleteQueue', 'sqs:GetQueueAttributes', 'sqs:SetQueueAttributes', 'sqs:GetQueueUrl',
           'sqs:TagQueue', 'sqs:UntagQueue', 'sqs:ListQueueTags',
         ],
-        resources: [`arn:aws:sqs:${region}:${account}:${prefix}*`],
+        // A declared queue comes with its dead-letter queue (`PavedQueue`: `<name>-dlq`).
+        resources: withCompanions(names, '-dlq', props).map((n) => `arn:aws:sqs:${region}:${account}:${n}`),
       };
     case 'topic':
       return {
@@ -150,7 +190,7 @@ function typeStatement(type: ServiceAwsResourceType, props: ServiceResourceRoles
           'sns:CreateTopic', 'sns:DeleteTopic', 'sns:GetTopicAttributes', 'sns:SetTopicAttributes', 'sns:TagResource',
           'sns:UntagResource', 'sns:ListTagsForResource', 'sns:Subscribe', 'sns:Unsubscribe', 'sns:GetSubscriptionAttributes',
         ],
-        resources: [`arn:aws:sns:${region}:${account}:${prefix}*`],
+        resources: names.map((n) => `arn:aws:sns:${region}:${account}:${n}`),
       };
     case 'table':
       return {
@@ -162,19 +202,23 @@ function typeStatement(type: ServiceAwsResourceType, props: ServiceResourceRoles
           // The table's resource policy: how @paved/service-constructs grants the service's pods access without IAM.
           'dynamodb:GetResourcePolicy', 'dynamodb:PutResourcePolicy', 'dynamodb:DeleteResourcePolicy',
         ],
-        // `table/<prefix>*` also covers the tables' indexes and streams (`table/<name>/index/...`).
-        resources: [`arn:aws:dynamodb:${region}:${account}:table/${prefix}*`],
+        // `table/<prefix>*` also covers the tables' indexes and streams (`table/<name>/index/...`); a declared name
+        // needs `table/<name>/*` for them.
+        resources: withCompanions(names, '/*', props).map((n) => `arn:aws:dynamodb:${region}:${account}:table/${n}`),
       };
   }
 }
 
-/** The execution role: the chosen types on the prefix and the service's own KMS keys; no IAM. */
+/**
+ * The execution role: the chosen types on the prefix (or on the declared names only, when the service declares its
+ * resources) and the service's own KMS keys; no IAM.
+ */
 export function cfnExecutionStatements(props: ServiceResourceRolesProps): PolicyStatement[] {
   const { account, region, prefix, service } = props;
   const ownKeys = [{ test: 'StringEquals', variable: `aws:ResourceTag/${SERVICE_TAG}`, values: [service] }];
   const types = [...new Set(props.types)].sort();
   return [
-    ...types.map((t) => typeStatement(t, props)),
+    ...types.flatMap((t) => typeStatement(t, props) ?? []),
     {
       sid: 'CreateServiceKeys',
       actions: ['kms:CreateKey', 'kms:TagResource'],

@@ -1,0 +1,63 @@
+import type { TfResource } from '../../../model/terraform';
+import { blocks } from '../../../model/values';
+import { ALWAYS, type RuleContext } from '../../../rule';
+import { terraformRule } from '../../define';
+import { companions } from '../terraform-helpers';
+
+/**
+ * IAM's size quotas, in characters without white space, which IAM does not count (IAM User Guide, "IAM and AWS STS
+ * quotas", https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html, read 2026-12-04). Neither can
+ * be raised: a policy over them is refused when Terraform applies it, after every earlier resource was created.
+ */
+export const MANAGED_POLICY_MAX_CHARS = 6_144;
+export const ROLE_INLINE_POLICIES_MAX_CHARS = 10_240;
+
+/**
+ * The size IAM counts for a policy written as JSON in the attribute; undefined for anything else (a reference to an
+ * `aws_iam_policy_document` or an expression), whose text is only known at apply time. References inside the JSON
+ * (`${aws_s3_bucket.b.arn}`) count as written, which is close to the ARN they stand for.
+ */
+export function policyChars(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !value.trimStart().startsWith('{')) return undefined;
+  return value.replace(/\s/g, '').length;
+}
+
+/** Sizes of a role's inline policies: `aws_iam_role_policy` resources naming it and its `inline_policy` blocks. */
+function inlinePolicySizes(c: RuleContext, role: TfResource): number[] {
+  const policies = [
+    ...companions(c, role, 'aws_iam_role_policy', 'role').map((p) => p.attrs.policy),
+    ...blocks(role.attrs, 'inline_policy').map((b) => b.policy),
+  ];
+  return policies.flatMap((p) => policyChars(p) ?? []);
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Rules on the size of IAM policies: what AWS refuses only when the apply reaches it. */
+export const IAM_POLICY_SIZE_RULES = [
+  terraformRule({
+    id: 'PAVED-AWS-IAM-007',
+    title: 'IAM policies fit AWS\'s size quotas: a managed policy 6,144 characters, a role\'s inline policies 10,240 together',
+    severity: ALWAYS,
+    mirrors: [],
+    resourceTypes: ['aws_iam_policy', 'aws_iam_role'],
+    rationale:
+      'IAM refuses a larger policy (LimitExceeded) when Terraform creates it, halfway through an apply; the quotas '
+      + 'cannot be raised. Paved writes exact ARNs (for example one per declared service resource), so lists grow with '
+      + 'the config.',
+    fix: 'split the statements over several managed policies, or name fewer resources (Paved: fewer declared '
+      + '`services[].awsResources.resources` per service, or none, which allows the service\'s prefix)',
+    check: (r, c) => {
+      if (r.type === 'aws_iam_policy') {
+        const size = policyChars(r.attrs.policy);
+        if (size === undefined || size <= MANAGED_POLICY_MAX_CHARS) return undefined;
+        return `the policy has ${count(size)} characters without white space (the quota for a managed policy is ${count(MANAGED_POLICY_MAX_CHARS)})`;
+      }
+      const sizes = inlinePolicySizes(c, r);
+      const total = sizes.reduce((a, b) => a + b, 0);
+      if (total <= ROLE_INLINE_POLICIES_MAX_CHARS) return undefined;
+      return `the role's ${sizes.length} inline ${sizes.length === 1 ? 'policy has' : 'policies have'} ${count(total)} characters without white space `
+        + `together (the quota for a role is ${count(ROLE_INLINE_POLICIES_MAX_CHARS)})`;
+    },
+  }),
+];
