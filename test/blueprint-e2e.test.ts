@@ -39,7 +39,7 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-blueprint-e2e-'));
   expect(path.relative(ROOT, work).startsWith('..')).toBe(true); // outside the workspace
   env = childEnv(ROOT);
-  const { tarball } = await packBlueprint(ROOT, path.join(work, 'blueprint'));
+  const { tarball } = await packBlueprint(ROOT, path.join(work, 'blueprint'), { reuse: true });
   repo = path.join(work, SAMPLE_SERVICE.name);
   pythonRepo = path.join(work, 'python', SAMPLE_SERVICE.name);
   siteRepo = path.join(work, 'site', SAMPLE_STATIC_SITE.name);

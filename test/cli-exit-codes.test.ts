@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { runCli } from '../src/cli/run-cli';
 import { UserError } from '../src/cli/user-error';
 import { validateCommand } from '../src/cli/validate-command';
@@ -30,4 +32,18 @@ test('an unknown command is a usage error, exit 2', async () => {
   const { io: streams, err } = io();
   await expect(runCli(['nope'], streams)).resolves.toBe(2);
   expect(err[0]).toMatch(/unknown command 'nope'/);
+});
+
+test('a mistyped flag is answered before the command loads cdktf and cdk8s (the same line, exit 2)', () => {
+  // A child process: its require cache shows which libraries the answer needed.
+  const script = [
+    "const { runCli } = require('./lib/cli/run-cli');",
+    'const lines = [];',
+    "runCli(['synth', '--outt', 'x'], { out: (l) => lines.push(l), err: (l) => lines.push(l), cwd: process.cwd() }).then((code) => {",
+    '  const loaded = Object.keys(require.cache).filter((f) => /node_modules\\/(cdktf|cdk8s)\\//.test(f)).length;',
+    '  console.log(JSON.stringify({ code, lines, loaded }));',
+    '});',
+  ].join('\n');
+  const run = spawnSync(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8' });
+  expect(JSON.parse(run.stdout)).toEqual({ code: 2, lines: ["error: paved synth: unknown option '--outt' (did you mean '--out'?)", "run 'paved help' for usage"], loaded: 0 });
 });

@@ -50,7 +50,7 @@ beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'paved-registry-e2e-'));
   const [started, packed] = await Promise.all([
     startLocalRegistry(ROOT, path.join(work, 'registry')),
-    packBlueprint(ROOT, path.join(work, 'blueprint')),
+    packBlueprint(ROOT, path.join(work, 'blueprint'), { reuse: true }),
   ]);
   registry = started;
   timings.pack = packed.compileMs + packed.packMs;

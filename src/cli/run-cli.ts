@@ -1,5 +1,5 @@
 import { COMMAND_TABLE } from './command-table';
-import type { Io } from './commands';
+import { type Io, parseOptions } from './commands';
 import { commandHelp, topLevelHelp } from './help';
 import { didYouMean } from './suggest';
 import { UserError, UsageError } from './user-error';
@@ -36,6 +36,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       commandHelp(entry).forEach((l) => io.out(l));
       return 0;
     }
+    // A mistyped flag is known before the command loads its libraries (most of a second for cdktf and cdk8s): the
+    // same check the command makes first, with the same words, so a usage error answers at once.
+    const [form, ...otherForms] = entry.forms;
+    if (otherForms.length === 0 && form.words === entry.name && form.operands === undefined) parseOptions(form.words, args, form.flags);
     const command = await entry.load();
     return await command.run(args, io);
   } catch (e) {

@@ -10,6 +10,13 @@ import { residentDir, residentSocketPath } from './resident-key';
 const ACCEPT_TIMEOUT_MS = 2000;
 /** A start-up lock older than this belongs to a resident process that never came up. */
 const STARTING_STALE_MS = 30_000;
+/**
+ * How long a call waits for a resident process that is loading (about a second here). Waiting costs nothing: running
+ * the command here would load the same libraries, on the same two cores as the process that is loading them.
+ */
+const STARTING_WAIT_MS = 3000;
+/** A lock this young may still name the process that spawned the resident, before the resident wrote its own pid. */
+const STARTING_HANDOVER_MS = 1000;
 const EXIT_ON = { SIGINT: 130, SIGTERM: 143 } as const;
 
 /**
@@ -20,9 +27,37 @@ const EXIT_ON = { SIGINT: 130, SIGTERM: 143 } as const;
 export async function runResident(root: string, argv: string[], cwd: string): Promise<number | undefined> {
   const socket = residentSocketPath(root);
   if (!socket) return undefined;
-  const code = await relay(socket, argv, cwd);
+  let code = await relay(socket, argv, cwd);
+  // A call right after another finds the successor still loading: wait for it rather than load everything twice.
+  if (code === undefined && (await startingComesUp(socket))) code = await relay(socket, argv, cwd);
   if (code === undefined) startResident(root, socket);
   return code;
+}
+
+/** True when a resident process for `socket` is loading and listens within STARTING_WAIT_MS. */
+async function startingComesUp(socket: string): Promise<boolean> {
+  const lock = `${socket}.starting`;
+  const deadline = Date.now() + STARTING_WAIT_MS;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(socket)) return true;
+    if (!isStarting(lock)) return false;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
+
+/** Whether the start-up lock names a live process, or is young enough to be handed over to one. */
+function isStarting(lock: string): boolean {
+  try {
+    const age = Date.now() - fs.statSync(lock).mtimeMs;
+    if (age < STARTING_HANDOVER_MS) return true;
+    if (age > STARTING_STALE_MS) return false;
+    process.kill(Number(fs.readFileSync(lock, 'utf8')), 0);
+    return true;
+  } catch {
+    // no lock, or its process is gone (a resident killed while loading)
+    return false;
+  }
 }
 
 function relay(socket: string, argv: string[], cwd: string): Promise<number | undefined> {

@@ -21,6 +21,9 @@ const EXIT_ON = { SIGINT: 130, SIGTERM: 143 } as const;
 async function main(root: string, socket: string): Promise<void> {
   const lock = `${socket}.starting`;
   try {
+    // The lock names the process that spawned this one; from now on it names this one, so a client can tell whether
+    // the resident it waits for is still loading or was killed.
+    fs.writeFileSync(lock, `${process.pid}\n`);
     await Promise.all(COMMAND_TABLE.filter((c) => RESIDENT_COMMANDS.has(c.name)).map((c) => c.load()));
     // A build or an environment change while loading: a client would not pick this process, so it does not listen.
     if (residentSocketPath(root) !== socket) return;
