@@ -132,7 +132,10 @@ describe('bin/paved with a resident process', () => {
 
   test('a reader that goes away (bin/paved cost | true) ends the output quietly, exit 0, no EPIPE trace', async () => {
     const pid = await readyResident();
-    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${launcher[0]}" cost | true; echo "\${PIPESTATUS[0]}"`], { cwd: ROOT, env, encoding: 'utf8' });
+    // --norc: started by Node, bash sees a socket as stdin, takes itself for a remote shell and reads ~/.bashrc, which
+    // may change PATH; a changed environment is another resident's (the key), and the call would run in its own.
+    const script = `"${process.execPath}" "${launcher[0]}" cost | true; echo "\${PIPESTATUS[0]}"`;
+    const run = spawnSync('bash', ['--norc', '--noprofile', '-c', script], { cwd: ROOT, env, encoding: 'utf8' });
     expect({ stderr: run.stderr, status: run.stdout.trim() }).toEqual({ stderr: '', status: '0' });
     expect(await stillRunning(pid)).toBe(false); // it was served there
   }, 120_000);

@@ -10,7 +10,8 @@ import example from '../platform.config';
  * The CI roles' inline policies list state objects per stack. Before the state patterns, the management deploy role
  * listed every stack's state and lock and passed IAM's 10,240-character quota at five environments; AWS refuses such
  * a policy only when the bootstrap stack is applied. PAVED-AWS-IAM-007 now catches it at synth, and the example
- * widened to eight environments (six in the non-production account) stays within every quota.
+ * widened to eight environments (six in the non-production account) stays within every quota; the state bucket's
+ * policy, which lists every account's stacks, fits fourteen.
  */
 const RULE = ALL_RULES.filter((r) => r.id === 'PAVED-AWS-IAM-007');
 const dirs: string[] = [];
@@ -43,7 +44,11 @@ function synthesized(config: PlatformConfig) {
     const policy = Object.values(json.resource.aws_iam_role_policy).find((p) => p.role === `\${aws_iam_role.github_${role}-role_${roleSuffix(json, role)}.id}`);
     return policy!.policy.replace(/\s/g, '').length;
   };
-  return { platform, findings: runChecks(input, { rules: RULE, today: '2026-12-04' }).findings, policyChars };
+  const bucketPolicyBytes = () => {
+    const json = input.stacks.find((s) => s.name === 'bootstrap')!.json as { resource: Record<string, Record<string, { policy: string }>> };
+    return Buffer.byteLength(Object.values(json.resource.aws_s3_bucket_policy).find((p) => p.policy.includes('CiRead'))!.policy);
+  };
+  return { platform, findings: runChecks(input, { rules: RULE, today: '2026-12-04' }).findings, policyChars, bucketPolicyBytes };
 }
 
 /** The hash suffix cdktf gave the role `github/<role>-role` in this stack. */
@@ -59,6 +64,19 @@ test('eight environments, six in one account: every IAM policy within its quota'
   // The per-account roles grow with the account's stacks (about 1,100 characters per environment), not past the quota.
   expect(wide.policyChars('bootstrap-210987654321', 'deploy')).toBeLessThan(10_240);
   expect(wide.policyChars('bootstrap-210987654321', 'plan')).toBeLessThan(10_240);
+});
+
+test('fourteen environments: the state bucket policy fits its 20 KB; the roles of an account with ten do not, and say so', () => {
+  const { platform, findings, bucketPolicyBytes } = synthesized(withEnvironments(14));
+  expect(platform.environments.filter((e) => e.account === '210987654321')).toHaveLength(10);
+  expect(bucketPolicyBytes()).toBeLessThanOrEqual(20_480);
+  expect(findings.filter((f) => f.address.includes('aws_s3_bucket_policy'))).toEqual([]);
+  // Past about seven environments in one account its CI roles pass IAM's quota: synth stops with one line each.
+  expect(findings.map((f) => f.address.replace(/_[0-9A-F]{8}$/, ''))).toEqual([
+    'bootstrap-210987654321:aws_iam_role.github_deploy-role',
+    'bootstrap-210987654321:aws_iam_role.github_plan-role',
+  ]);
+  expect(findings[0].problem).toMatch(/^the role's 1 inline policy has \d{2},\d{3} characters without white space together \(the quota for a role is 10,240\)$/);
 });
 
 test('the management deploy role owns every state through one pattern: it does not grow with the environments', () => {

@@ -1,9 +1,10 @@
 import { ALL_RULES, runChecks, type CheckInput } from '../src';
-import { MANAGED_POLICY_MAX_CHARS, policyChars, ROLE_INLINE_POLICIES_MAX_CHARS } from '../src/rules/aws/iam/iam-policy-size-rules';
+import { BUCKET_POLICY_MAX_BYTES, MANAGED_POLICY_MAX_CHARS, policyChars, ROLE_INLINE_POLICIES_MAX_CHARS } from '../src/rules/aws/iam/iam-policy-size-rules';
 
 /**
  * PAVED-AWS-IAM-007 on hand-made policies of exact sizes: at the quota passes, one character more fails; white space
- * is not counted (as IAM counts); a role's inline policies count together, whether resources or blocks.
+ * is not counted (as IAM counts); a role's inline policies count together, whether resources or blocks; a bucket
+ * policy counts its bytes as written.
  */
 const RULE = ALL_RULES.filter((r) => r.id === 'PAVED-AWS-IAM-007');
 
@@ -82,5 +83,25 @@ describe('PAVED-AWS-IAM-007: a role\'s inline policies together', () => {
   test('one policy over the quota on its own is reported in the singular', () => {
     const resource = { aws_iam_role: { exec: role({ inline_policy: { name: 'only', policy: policyOf(ROLE_INLINE_POLICIES_MAX_CHARS + 10) } }) } };
     expect(findings(resource)).toEqual([expect.stringMatching(/the role's 1 inline policy has 10,250 characters/)]);
+  });
+});
+
+describe('PAVED-AWS-IAM-007: bucket policies', () => {
+  /** A policy of exactly `bytes` bytes as written. */
+  const bucketPolicyOf = (bytes: number) => {
+    const build = (sid: string) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: sid, Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::acme-tfstate/*' }] });
+    return build('S'.repeat(bytes - build('').length));
+  };
+
+  test('20 KB passes, one byte more fails with both figures', () => {
+    expect(Buffer.byteLength(bucketPolicyOf(BUCKET_POLICY_MAX_BYTES))).toBe(20_480);
+    expect(findings({ aws_s3_bucket_policy: { state: { bucket: 'acme-tfstate', policy: bucketPolicyOf(BUCKET_POLICY_MAX_BYTES) } } })).toEqual([]);
+    expect(findings({ aws_s3_bucket_policy: { state: { bucket: 'acme-tfstate', policy: bucketPolicyOf(BUCKET_POLICY_MAX_BYTES + 1) } } })).toEqual([
+      expect.stringMatching(/aws_s3_bucket_policy\.state: the bucket policy has 20,481 bytes \(the quota for a bucket policy is 20,480 bytes, 20 KB\)/),
+    ]);
+  });
+
+  test('a bucket policy from a policy document is not judged', () => {
+    expect(findings({ aws_s3_bucket_policy: { state: { bucket: 'b', policy: '${data.aws_iam_policy_document.state.json}' } } })).toEqual([]);
   });
 });

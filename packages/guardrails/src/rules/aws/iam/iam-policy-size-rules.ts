@@ -11,6 +11,12 @@ import { companions } from '../terraform-helpers';
  */
 export const MANAGED_POLICY_MAX_CHARS = 6_144;
 export const ROLE_INLINE_POLICIES_MAX_CHARS = 10_240;
+/**
+ * "Bucket policies are limited to 20 KB in size" (Amazon S3 User Guide, "Bucket policies and user policies",
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-iam-policies.html, read 2026-12-04): counted here as
+ * the bytes of the policy as written, white space included (the guide does not say S3 leaves it out).
+ */
+export const BUCKET_POLICY_MAX_BYTES = 20 * 1024;
 
 /**
  * The size IAM counts for a policy written as JSON in the attribute; undefined for anything else (a reference to an
@@ -33,21 +39,32 @@ function inlinePolicySizes(c: RuleContext, role: TfResource): number[] {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** Bytes of a bucket policy written as JSON; undefined when its text is only known at apply time. */
+function bucketPolicyBytes(value: unknown): number | undefined {
+  return policyChars(value) === undefined ? undefined : Buffer.byteLength(value as string, 'utf8');
+}
+
 /** Rules on the size of IAM policies: what AWS refuses only when the apply reaches it. */
 export const IAM_POLICY_SIZE_RULES = [
   terraformRule({
     id: 'PAVED-AWS-IAM-007',
-    title: 'IAM policies fit AWS\'s size quotas: a managed policy 6,144 characters, a role\'s inline policies 10,240 together',
+    title: 'Policies fit AWS\'s size quotas: a managed policy 6,144 characters, a role\'s inline policies 10,240 together, a bucket policy 20 KB',
     severity: ALWAYS,
     mirrors: [],
-    resourceTypes: ['aws_iam_policy', 'aws_iam_role'],
+    resourceTypes: ['aws_iam_policy', 'aws_iam_role', 'aws_s3_bucket_policy'],
     rationale:
-      'IAM refuses a larger policy (LimitExceeded) when Terraform creates it, halfway through an apply; the quotas '
-      + 'cannot be raised. Paved writes exact ARNs (for example one per declared service resource), so lists grow with '
-      + 'the config.',
-    fix: 'split the statements over several managed policies, or name fewer resources (Paved: fewer declared '
+      'IAM (LimitExceeded) and S3 refuse a larger policy when Terraform creates '
+      + 'it, halfway through an apply; the quotas cannot be raised. Paved writes exact ARNs (state objects per stack, '
+      + 'one per declared service resource), so lists grow with the config.',
+    fix: 'split the statements over several managed policies, or name fewer resources (Paved: at most about seven '
+      + 'environments per account, whose CI roles list each stack\'s state; fewer declared '
       + '`services[].awsResources.resources` per service, or none, which allows the service\'s prefix)',
     check: (r, c) => {
+      if (r.type === 'aws_s3_bucket_policy') {
+        const bytes = bucketPolicyBytes(r.attrs.policy);
+        if (bytes === undefined || bytes <= BUCKET_POLICY_MAX_BYTES) return undefined;
+        return `the bucket policy has ${count(bytes)} bytes (the quota for a bucket policy is ${count(BUCKET_POLICY_MAX_BYTES)} bytes, 20 KB)`;
+      }
       if (r.type === 'aws_iam_policy') {
         const size = policyChars(r.attrs.policy);
         if (size === undefined || size <= MANAGED_POLICY_MAX_CHARS) return undefined;
