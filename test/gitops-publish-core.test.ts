@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isolatedGitWorkDir } from './support/isolated-git';
 import { userErrorLines } from './support/user-error-lines';
 import { git as runGitOrThrow, gitErrorDetail, runGit, tryGit } from '../src/gitops/git';
 import { provenanceFile, sourceCommitOf } from '../src/gitops/provenance';
@@ -13,23 +14,10 @@ import { publishToBranch, type PublishRequest } from '../src/gitops/publish';
  * written with one `git fast-import`): fast enough to run for every mutant of src/gitops. The CLI around it, and the
  * slower end-to-end races, are in gitops-publish.test.ts.
  */
-const work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'paved-publish-core-')));
-/** An empty directory (a PATH without git). */
+const work = isolatedGitWorkDir('paved-publish-core-', (dir) => fs.mkdirSync(path.join(dir, 'tmp')));
+/** An empty directory (a PATH without git), made with the work directory. */
 const scratch = path.join(work, 'tmp');
 const REAL_GIT = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-const saved = { ...process.env };
-
-beforeAll(() => {
-  fs.mkdirSync(scratch);
-  fs.writeFileSync(path.join(work, 'gitconfig'), '');
-  // No user or system git configuration: identity defaults and hooks are what these tests say they are.
-  Object.assign(process.env, { GIT_CONFIG_GLOBAL: path.join(work, 'gitconfig'), GIT_CONFIG_NOSYSTEM: '1' });
-  for (const name of ['GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE', 'GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL']) delete process.env[name];
-});
-afterAll(() => {
-  process.env = saved;
-  fs.rmSync(work, { recursive: true, force: true });
-});
 /**
  * The scratch directories publishToBranch makes, seen through fs.mkdtempSync (os.tmpdir() reads the real environment,
  * not the test's copy, so TMPDIR cannot redirect them): each must be a paved-publish-* directory of the system temp

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { isolatedGitWorkDir } from './support/isolated-git';
 import { userErrorLines } from './support/user-error-lines';
 import { publishToBranch, type PublishRequest } from '../src/gitops/publish';
 
@@ -12,19 +12,7 @@ import { publishToBranch, type PublishRequest } from '../src/gitops/publish';
  * Stryker found alive in src/gitops/publish.ts; each test names the planted mutants it kills as `line: mutation`.
  * The common paths are in gitops-publish-core.test.ts.
  */
-const work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'paved-publish-errors-')));
-const saved = { ...process.env };
-
-beforeAll(() => {
-  fs.writeFileSync(path.join(work, 'gitconfig'), '');
-  // No user or system git configuration: identity defaults and hooks are what these tests say they are.
-  Object.assign(process.env, { GIT_CONFIG_GLOBAL: path.join(work, 'gitconfig'), GIT_CONFIG_NOSYSTEM: '1' });
-  for (const name of ['GIT_DIR', 'GIT_INDEX_FILE', 'GIT_WORK_TREE', 'GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL']) delete process.env[name];
-});
-afterAll(() => {
-  process.env = saved;
-  fs.rmSync(work, { recursive: true, force: true });
-});
+const work = isolatedGitWorkDir('paved-publish-errors-');
 
 const sh = (cwd: string, args: string[], input?: string) => execFileSync('git', args, { cwd, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] }).trim();
 let count = 0;
