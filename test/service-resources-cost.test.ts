@@ -46,7 +46,7 @@ describe('paved cost: service-owned AWS resources', () => {
     expect(AWS_PRICES.regional('sns.standard.publishes', 'us-east-1')).toMatchObject({ usd: 0.5, basis: 'published', sources: ['sns-factualminds'] });
     expect(AWS_PRICES.regional('dynamodb.on-demand.read', 'us-east-1')).toMatchObject({ usd: 0.125, basis: 'published', sources: ['dynamodb-airbyte'] });
     expect(AWS_PRICES.regional('dynamodb.on-demand.write', 'us-east-1')).toMatchObject({ usd: 0.625, basis: 'published', sources: ['dynamodb-airbyte'] });
-    expect(AWS_PRICES.regional('dynamodb.storage', 'us-east-1')).toMatchObject({ usd: 0.25, basis: 'list-price', unit: 'GiB-month' });
+    expect(AWS_PRICES.regional('dynamodb.storage', 'us-east-1')).toMatchObject({ usd: 0.25, basis: 'published', sources: ['dynamodb-aws-pricing'], unit: 'GiB-month' });
     const m = REGION_MULTIPLIERS['eu-west-1'].compute;
     expect(AWS_PRICES.regional('sqs.standard.requests', 'eu-west-1')).toMatchObject({ usd: Math.round(0.4 * m * 1e6) / 1e6, basis: 'derived', derivedFrom: expect.stringMatching(/^us-east-1 x 1\.115 /) });
     for (const region of Object.keys(REGION_MULTIPLIERS)) expect(() => AWS_PRICES.regional('dynamodb.on-demand.write', region)).not.toThrow();

@@ -107,7 +107,7 @@ const REGIONAL: Readonly<Record<string, Readonly<Record<Exclude<RegionalSku, Msk
     'sns.standard.publishes': published(0.5, 'sns-factualminds'),
     'dynamodb.on-demand.read': published(0.125, 'dynamodb-airbyte'),
     'dynamodb.on-demand.write': published(0.625, 'dynamodb-airbyte'),
-    'dynamodb.storage': listPrice(0.25),
+    'dynamodb.storage': published(0.25, 'dynamodb-aws-pricing'),
   },
   'eu-west-1': {
     ...sameEverywhere('eu-west-1'),

@@ -206,6 +206,12 @@ export const PRICE_SOURCES: readonly PriceSource[] = [
     note: 'us-east-1 on-demand after the November 2024 reduction: $0.625 per million write request units, $0.125 per million read request units. Read 2026-12-03.',
   },
   {
+    id: 'dynamodb-aws-pricing',
+    title: 'AWS: Amazon DynamoDB pricing',
+    url: 'https://aws.amazon.com/dynamodb/pricing/',
+    note: 'Data storage, Standard table class: the first 25 GB per month free, then from $0.25 per GB-month. Read 2026-12-04.',
+  },
+  {
     id: 'secrets-hivebook',
     title: 'Hivebook: AWS Secrets Manager',
     url: 'https://hivebook.wiki/wiki/aws-secrets-manager-rotated-secrets-dynamic-db-credentials-kms',
