@@ -104,3 +104,21 @@ describe('services[].awsResources.resources', () => {
     ]));
   });
 });
+
+describe('services[].awsResources in stages', () => {
+  // A stage has no stacks, so no CloudFormation roles: its CDK deploy would find none to assume. Refused, like Kafka.
+  const withStage = (enabled: boolean) => withResources({ types: ['queue'], resources: [{ type: 'queue', name: 'jobs' }] }, (c) => {
+    c.environments.push({ name: 'preview', profile: 'development', account: '111111111111', region: 'eu-west-1', runsOn: 'dev' } as Config['environments'][number]);
+    if (!enabled) (c.services![0] as { environments?: unknown }).environments = { preview: { enabled: false } };
+  });
+
+  test('a service with awsResources that runs in a stage: one error naming the field and the stage', () => {
+    expect(problems(withStage(true), 'stage-services-supported').map((p) => `${p.path}: ${p.message} (${p.allowed})`)).toEqual([
+      "services[0].awsResources: runs in stage 'preview', which does not support service-owned AWS resources yet (`environments.preview.enabled: false` on this service, or a service without `awsResources` in stages)",
+    ]);
+  });
+
+  test('switched off in the stage, it is accepted', () => {
+    expect(problems(withStage(false))).toEqual([]);
+  });
+});

@@ -286,25 +286,30 @@ export const stageAccessRoles: ValidationRule = {
   },
 };
 
+/** What each refused field is, in the error line. */
+const UNSUPPORTED_IN_STAGES = { kafka: 'Kafka topics', chart: 'third-party charts', awsResources: 'service-owned AWS resources' } as const;
+
 /**
  * What a stage cannot run yet (docs/stages.md): MSK grants are made per service name on the host, so a stage's copy
- * of a Kafka service would start without access; a third-party chart runs on the host only. Both would fail silently
- * at runtime, so they are refused here until stages support them.
+ * of a Kafka service would start without access; a third-party chart runs on the host only; the CloudFormation roles
+ * of `awsResources` are made per environment with stacks, so a stage's CDK deploy would find no role to assume. All
+ * would fail silently at runtime or in CI, so they are refused here until stages support them.
  */
 export const stageServicesSupported: ValidationRule = {
   id: 'stage-services-supported',
-  description: 'A service that runs in a stage uses no Kafka topics and is no third-party chart (not supported on stages yet).',
+  description: 'A service that runs in a stage uses no Kafka topics, is no third-party chart and owns no AWS resources (not supported on stages yet).',
   check(config, out) {
     const stages = environmentsOf(config).map(({ env }) => env).filter((env) => isStage(env) && typeof env.name === 'string');
     for (const { service, path } of servicesOf(config)) {
-      const field = service.kafka !== undefined ? 'kafka' : service.chart !== undefined ? 'chart' : undefined;
-      if (!field) continue;
-      for (const stage of stages.filter((s) => runsIn(service, s.name))) {
-        out.error(
-          at(path, field),
-          `runs in stage '${stage.name}', which does not support ${field === 'kafka' ? 'Kafka topics' : 'third-party charts'} yet`,
-          `\`environments.${stage.name}.enabled: false\` on this service, or a service without \`${field}\` in stages`,
-        );
+      const fields = (['kafka', 'chart', 'awsResources'] as const).filter((f) => service[f] !== undefined);
+      for (const field of fields) {
+        for (const stage of stages.filter((s) => runsIn(service, s.name))) {
+          out.error(
+            at(path, field),
+            `runs in stage '${stage.name}', which does not support ${UNSUPPORTED_IN_STAGES[field]} yet`,
+            `\`environments.${stage.name}.enabled: false\` on this service, or a service without \`${field}\` in stages`,
+          );
+        }
       }
     }
   },
