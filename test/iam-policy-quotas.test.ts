@@ -39,22 +39,18 @@ function synthesized(config: PlatformConfig) {
     terraform: { stacks: stacks.map((s) => ({ name: s.name, environment: s.environment })) },
   }));
   const input = readOutput(out);
+  /** Characters without white space of the inline policy of the CI role `github/<role>-role` in `stack`. */
   const policyChars = (stack: string, role: string) => {
-    const json = input.stacks.find((s) => s.name === stack)!.json as { resource: Record<string, Record<string, { role?: string; policy: string }>> };
-    const policy = Object.values(json.resource.aws_iam_role_policy).find((p) => p.role === `\${aws_iam_role.github_${role}-role_${roleSuffix(json, role)}.id}`);
-    return policy!.policy.replace(/\s/g, '').length;
+    type Policy = { 'policy': string; '//': { metadata: { path: string } } };
+    const json = input.stacks.find((s) => s.name === stack)!.json as { resource: { aws_iam_role_policy: Record<string, Policy> } };
+    const policy = Object.values(json.resource.aws_iam_role_policy).find((p) => p['//'].metadata.path.endsWith(`/github/${role}-policy`))!;
+    return policy.policy.replace(/\s/g, '').length;
   };
   const bucketPolicyBytes = () => {
     const json = input.stacks.find((s) => s.name === 'bootstrap')!.json as { resource: Record<string, Record<string, { policy: string }>> };
     return Buffer.byteLength(Object.values(json.resource.aws_s3_bucket_policy).find((p) => p.policy.includes('CiRead'))!.policy);
   };
   return { platform, findings: runChecks(input, { rules: RULE, today: '2026-12-04' }).findings, policyChars, bucketPolicyBytes };
-}
-
-/** The hash suffix cdktf gave the role `github/<role>-role` in this stack. */
-function roleSuffix(json: { resource: Record<string, Record<string, unknown>> }, role: string): string {
-  const name = Object.keys(json.resource.aws_iam_role).find((n) => n.startsWith(`github_${role}-role_`))!;
-  return name.slice(`github_${role}-role_`.length);
 }
 
 test('eight environments, six in one account: every IAM policy within its quota', () => {

@@ -38,8 +38,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     // A mistyped flag is known before the command loads its libraries (most of a second for cdktf and cdk8s): the
     // same check the command makes first, with the same words, so a usage error answers at once.
-    const [form, ...otherForms] = entry.forms;
-    if (otherForms.length === 0 && form.words === entry.name && form.operands === undefined) parseOptions(form.words, args, form.flags);
+    // Only for a command of one word and no operands (gitops, upgrade and promote parse their own first words).
+    const form = entry.forms.find((f) => f.words === entry.name && f.operands === undefined);
+    if (form) parseOptions(form.words, args, form.flags);
     const command = await entry.load();
     return await command.run(args, io);
   } catch (e) {

@@ -69,33 +69,39 @@ function executionRole(out: typeof declared, env: string, service: string) {
 describe('declared resources: the execution role allows exactly the declared names', () => {
   const api = executionRole(declared, 'dev', 'api');
 
-  test('each declared resource may be created, by the execution policy and by the boundary', () => {
-    expect(api.allowedByBoth('sqs:CreateQueue', arn.queue('northwind-dev-api-jobs'))).toBe(true);
+  test.each([
+    ['sqs:CreateQueue', arn.queue('northwind-dev-api-jobs')],
     // PavedQueue's dead-letter queue comes with the declared queue.
-    expect(api.allowedByBoth('sqs:CreateQueue', arn.queue('northwind-dev-api-jobs-dlq'))).toBe(true);
-    expect(api.allowedByBoth('s3:CreateBucket', arn.bucket('northwind-dev-api-uploads'))).toBe(true);
-    expect(api.allowedByBoth('s3:PutBucketPolicy', arn.bucket('northwind-dev-api-uploads'))).toBe(true);
-    expect(api.allowedByBoth('sns:CreateTopic', arn.topic('northwind-dev-api-events'))).toBe(true);
-    expect(api.allowedByBoth('dynamodb:CreateTable', arn.table('northwind-dev-api-carts'))).toBe(true);
-    expect(api.allowedByBoth('dynamodb:PutResourcePolicy', arn.table('northwind-dev-api-carts'))).toBe(true);
+    ['sqs:CreateQueue', arn.queue('northwind-dev-api-jobs-dlq')],
+    ['s3:CreateBucket', arn.bucket('northwind-dev-api-uploads')],
+    ['s3:PutBucketPolicy', arn.bucket('northwind-dev-api-uploads')],
+    ['sns:CreateTopic', arn.topic('northwind-dev-api-events')],
+    ['dynamodb:CreateTable', arn.table('northwind-dev-api-carts')],
+    ['dynamodb:PutResourcePolicy', arn.table('northwind-dev-api-carts')],
     // The table's indexes and streams are below its ARN.
-    expect(api.allowedByBoth('dynamodb:DescribeTable', arn.table('northwind-dev-api-carts/index/by-user'))).toBe(true);
-    expect(api.allowedByBoth('dynamodb:DescribeTable', arn.table('northwind-dev-api-carts/stream/2026-01-01T00:00:00.000'))).toBe(true);
+    ['dynamodb:DescribeTable', arn.table('northwind-dev-api-carts/index/by-user')],
+    ['dynamodb:DescribeTable', arn.table('northwind-dev-api-carts/stream/2026-01-01T00:00:00.000')],
+  ])('a declared resource may be created, by the execution policy and by the boundary: %s %s', (action, resource) => {
+    expect(api.allowedByBoth(action, resource)).toBe(true);
   });
 
-  test('an undeclared name under the same prefix is refused by the execution policy', () => {
-    expect(api.refusedByPolicy('sqs:CreateQueue', arn.queue('northwind-dev-api-other'))).toBe(true);
-    expect(api.refusedByPolicy('s3:CreateBucket', arn.bucket('northwind-dev-api-other'))).toBe(true);
-    expect(api.refusedByPolicy('sns:CreateTopic', arn.topic('northwind-dev-api-other'))).toBe(true);
-    expect(api.refusedByPolicy('dynamodb:CreateTable', arn.table('northwind-dev-api-other'))).toBe(true);
+  test.each([
+    ['sqs:CreateQueue', arn.queue('northwind-dev-api-other')],
+    ['s3:CreateBucket', arn.bucket('northwind-dev-api-other')],
+    ['sns:CreateTopic', arn.topic('northwind-dev-api-other')],
+    ['dynamodb:CreateTable', arn.table('northwind-dev-api-other')],
     // Names that only start with a declared one are other names: no wildcard after the declared name.
-    expect(api.refusedByPolicy('sqs:CreateQueue', arn.queue('northwind-dev-api-jobs2'))).toBe(true);
-    expect(api.refusedByPolicy('sqs:CreateQueue', arn.queue('northwind-dev-api-jobs-dlq-dlq'))).toBe(true);
-    expect(api.refusedByPolicy('s3:CreateBucket', arn.bucket('northwind-dev-api-uploads-old'))).toBe(true);
-    expect(api.refusedByPolicy('dynamodb:CreateTable', arn.table('northwind-dev-api-carts-old'))).toBe(true);
+    ['sqs:CreateQueue', arn.queue('northwind-dev-api-jobs2')],
+    ['sqs:CreateQueue', arn.queue('northwind-dev-api-jobs-dlq-dlq')],
+    ['s3:CreateBucket', arn.bucket('northwind-dev-api-uploads-old')],
+    ['dynamodb:CreateTable', arn.table('northwind-dev-api-carts-old')],
     // A declared name of one type is no name for another type.
-    expect(api.refusedByPolicy('sqs:CreateQueue', arn.queue('northwind-dev-api-uploads'))).toBe(true);
-    // Outside the prefix both refuse, as without the list.
+    ['sqs:CreateQueue', arn.queue('northwind-dev-api-uploads')],
+  ])('an undeclared name under the same prefix is refused by the execution policy: %s %s', (action, resource) => {
+    expect(api.refusedByPolicy(action, resource)).toBe(true);
+  });
+
+  test('outside the prefix both refuse, as without the list', () => {
     expect(api.refusedByBoth('sqs:CreateQueue', arn.queue('northwind-dev-web-jobs'))).toBe(true);
   });
 

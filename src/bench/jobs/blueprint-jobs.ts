@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { listFiles } from '../../synth/atomic-output';
 
 /**
  * Helpers shared by the service-blueprint benchmark and its end-to-end test: build and pack the jsii blueprint with
@@ -112,8 +113,6 @@ export interface PackResult {
   readonly tarball: string;
   readonly compileMs: number;
   readonly packMs: number;
-  /** True when the tarball of an earlier pack of the same inputs was taken (compileMs and packMs are then 0). */
-  readonly reused: boolean;
 }
 
 export interface PackOptions {
@@ -136,7 +135,8 @@ export async function packBlueprint(root: string, destDir: string, options: Pack
   try {
     const key = packKey(root, cwd);
     const earlier = options.reuse ? reusableTarball(cwd, key) : undefined;
-    if (earlier) return { tarball: copyTarball(earlier, destDir), compileMs: 0, packMs: 0, reused: true };
+    // Nothing was built: no compile or pack time.
+    if (earlier) return { tarball: copyTarball(earlier, destDir), compileMs: 0, packMs: 0 };
     const packed = await packLocked(root, cwd, destDir);
     fs.writeFileSync(path.join(cwd, 'dist', 'js', PACK_KEY_FILE), `${key}\n`);
     return packed;
@@ -151,8 +151,9 @@ const PACK_KEY_FILE = '.paved-pack-key';
 /** A hash of what the tarball is built from: the blueprint's sources and manifests, the lockfile and Node. */
 function packKey(root: string, cwd: string): string {
   const hash = createHash('sha256').update(`${process.version}\0`);
+  const src = path.join(cwd, 'src');
   const files = [
-    ...listFiles(path.join(cwd, 'src')),
+    ...(fs.existsSync(src) ? listFiles(src).map((f) => path.join(src, f)) : []),
     path.join(cwd, 'package.json'),
     path.join(cwd, 'tsconfig.dev.json'),
     path.join(root, 'pnpm-lock.yaml'),
@@ -163,13 +164,6 @@ function packKey(root: string, cwd: string): string {
     hash.update('\0');
   }
   return hash.digest('hex');
-}
-
-function listFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 /** The tarball in dist/js when it was built from inputs with this key. */
@@ -214,7 +208,7 @@ async function packLocked(root: string, cwd: string, destDir: string): Promise<P
   const pack = await runOk(process.execPath, [projenBin(root), 'package:js'], { cwd, env, timeoutMs: 180_000 });
   const tgz = fs.readdirSync(dist).filter((f) => f.endsWith('.tgz'));
   if (tgz.length !== 1) throw new Error(`expected one tarball in ${dist}, found: ${tgz.join(', ') || 'none'}`);
-  return { tarball: copyTarball(path.join(dist, tgz[0]), destDir), compileMs: compile.wallMs, packMs: pack.wallMs, reused: false };
+  return { tarball: copyTarball(path.join(dist, tgz[0]), destDir), compileMs: compile.wallMs, packMs: pack.wallMs };
 }
 
 export interface ProjenNewOptions {

@@ -7,6 +7,7 @@ import {
   planDenyStatements,
   promoteStatements,
   pushStatements,
+  readableStateObjects,
   stateObjects,
   stateReadStatements,
   type StateAccess,
@@ -241,9 +242,7 @@ function stateBucketStatements(platform: ResolvedPlatform, bucketArn: string): P
       .flatMap((a) => ciStateRoleArns(platform, a))
       .filter((arn) => arn !== managementDeploy);
     if (account !== platform.management.account) {
-      // One pattern per stack for its state and lock (`<key>*`, the stack's own folder), as in the roles' policies:
-      // the bucket policy holds every account's grants and must stay within S3's 20 KB.
-      const read = [...stateObjects(state, state.ownKeys, '*'), ...stateObjects(state, state.readOnlyKeys)];
+      const read = readableStateObjects(state);
       out.push(
         { sid: `CiList${account}`, actions: ['s3:ListBucket'], resources: [bucketArn], principals: [{ type: 'AWS', identifiers: [plan, deploy] }] },
         { sid: `CiRead${account}`, actions: ['s3:GetObject'], resources: read, principals: [{ type: 'AWS', identifiers: [plan, deploy] }] },

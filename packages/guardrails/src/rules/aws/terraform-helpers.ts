@@ -1,5 +1,5 @@
 import type { TfResource } from '../../model/terraform';
-import { bool, isExpression, isObj, type Obj, show } from '../../model/values';
+import { blocks, bool, isExpression, isObj, type Obj, show } from '../../model/values';
 import type { RuleContext } from '../../rule';
 
 /** `attr` must be literally true; the violation says what it is instead. */
@@ -17,6 +17,14 @@ export function isSet(value: unknown): boolean {
 /** Resources of `type` in the same stack whose `attr` refers to `target`. */
 export function companions(context: RuleContext, target: TfResource, type: string, attr: string): TfResource[] {
   return context.terraform.ofType(type, target.stack).filter((r) => context.terraform.refersTo(target.stack, r.attrs[attr], target));
+}
+
+/** A role's inline policy attributes: of the `aws_iam_role_policy` resources naming it and of its `inline_policy` blocks. */
+export function inlinePolicies(context: RuleContext, role: TfResource): unknown[] {
+  return [
+    ...companions(context, role, 'aws_iam_role_policy', 'role').map((p) => p.attrs.policy),
+    ...blocks(role.attrs, 'inline_policy').map((b) => b.policy),
+  ];
 }
 
 /** Resources of `type` in the stacks of the same environment (platform-wide stacks count for every environment). */

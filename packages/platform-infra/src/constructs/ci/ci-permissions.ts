@@ -85,9 +85,10 @@ export function stateObjects(state: StateAccess, keys: readonly string[], suffix
 /**
  * What a role may read: its own states with their lock files, one pattern per stack (`<key>*` covers
  * `terraform.tfstate` and `terraform.tfstate.tflock` in the stack's own folder), and the read-only states exactly.
- * One ARN per stack instead of two keeps the policy within IAM's size quota for more environments per account.
+ * One ARN per stack instead of two keeps the roles' policies within IAM's size quota for more environments per
+ * account, and the state bucket's policy (which grants every account this) within S3's 20 KB.
  */
-function readableStateObjects(state: StateAccess): string[] {
+export function readableStateObjects(state: StateAccess): string[] {
   return [...stateObjects(state, state.ownKeys, '*'), ...stateObjects(state, state.readOnlyKeys)];
 }
 

@@ -46,9 +46,9 @@ export interface DeclaredServiceResource {
  * What a service repository's AWS CDK app deploys with, in one environment (docs/service-resources.md): the execution
  * role CloudFormation acts with (only the chosen resource types, on names starting with the service's prefix, or on
  * exactly the declared names when the service declares its resources), the boundary of both roles (the same ceiling
- * on the prefix, so a widened inline policy grants nothing outside it), and the spec of the deploy role the repository's CI assumes through
- * GitHub OIDC (created by the stack's GithubOidc, with the same exact trust as every CI role). The deploy role can
- * only drive CloudFormation on `<prefix>*` stacks with the execution role.
+ * on the prefix, so a widened inline policy grants nothing outside it), and the spec of the deploy role the
+ * repository's CI assumes through GitHub OIDC (created by the stack's GithubOidc, with the same exact trust as every
+ * CI role). The deploy role can only drive CloudFormation on `<prefix>*` stacks with the execution role.
  */
 export class ServiceResourceRoles extends Construct {
   readonly executionRole: IamRole;
@@ -140,20 +140,22 @@ export function cfnDeployStatements(props: ServiceResourceRolesProps, executionR
 }
 
 /**
- * The names a type's statement covers: the declared physical names of that type, or, without a declared list, the
- * prefix as a wildcard. Empty when a list is given but declares nothing of the type.
+ * What the Paved construct of a type also creates under a declared name: a queue's dead-letter queue
+ * (`PavedQueue`: `<name>-dlq`), a table's indexes and streams (`table/<name>/...`).
+ */
+const COMPANIONS: Partial<Record<ServiceAwsResourceType, string>> = { queue: '-dlq', table: '/*' };
+
+/**
+ * The names a type's statement covers: the declared physical names of that type with their companions, or, without a
+ * declared list, the prefix as a wildcard (which covers the companions too). Empty when a list is given but declares
+ * nothing of the type.
  */
 function namesOf(type: ServiceAwsResourceType, props: ServiceResourceRolesProps): string[] {
   if (!props.declared) return [`${props.prefix}*`];
-  return props.declared.filter((r) => r.type === type).map((r) => r.physicalName);
-}
-
-/**
- * Each declared name, and the same name with `suffix`: what the Paved construct also creates under it (a queue's
- * dead-letter queue, a table's indexes and streams). A prefix wildcard already covers those, so it is left alone.
- */
-function withCompanions(names: readonly string[], suffix: string, props: ServiceResourceRolesProps): string[] {
-  return props.declared ? names.flatMap((n) => [n, `${n}${suffix}`]) : [...names];
+  const companion = COMPANIONS[type];
+  return props.declared
+    .filter((r) => r.type === type)
+    .flatMap((r) => (companion ? [r.physicalName, `${r.physicalName}${companion}`] : [r.physicalName]));
 }
 
 /** Per type: the actions a CDK construct of that type needs, on the names it covers (`namesOf`). */
@@ -180,8 +182,7 @@ function typeStatement(type: ServiceAwsResourceType, props: ServiceResourceRoles
           'sqs:CreateQueue', 'sqs:DeleteQueue', 'sqs:GetQueueAttributes', 'sqs:SetQueueAttributes', 'sqs:GetQueueUrl',
           'sqs:TagQueue', 'sqs:UntagQueue', 'sqs:ListQueueTags',
         ],
-        // A declared queue comes with its dead-letter queue (`PavedQueue`: `<name>-dlq`).
-        resources: withCompanions(names, '-dlq', props).map((n) => `arn:aws:sqs:${region}:${account}:${n}`),
+        resources: names.map((n) => `arn:aws:sqs:${region}:${account}:${n}`),
       };
     case 'topic':
       return {
@@ -202,9 +203,7 @@ function typeStatement(type: ServiceAwsResourceType, props: ServiceResourceRoles
           // The table's resource policy: how @paved/service-constructs grants the service's pods access without IAM.
           'dynamodb:GetResourcePolicy', 'dynamodb:PutResourcePolicy', 'dynamodb:DeleteResourcePolicy',
         ],
-        // `table/<prefix>*` also covers the tables' indexes and streams (`table/<name>/index/...`); a declared name
-        // needs `table/<name>/*` for them.
-        resources: withCompanions(names, '/*', props).map((n) => `arn:aws:dynamodb:${region}:${account}:table/${n}`),
+        resources: names.map((n) => `arn:aws:dynamodb:${region}:${account}:table/${n}`),
       };
   }
 }

@@ -301,7 +301,7 @@ export const stageServicesSupported: ValidationRule = {
   check(config, out) {
     const stages = environmentsOf(config).map(({ env }) => env).filter((env) => isStage(env) && typeof env.name === 'string');
     for (const { service, path } of servicesOf(config)) {
-      const fields = (['kafka', 'chart', 'awsResources'] as const).filter((f) => service[f] !== undefined);
+      const fields = (Object.keys(UNSUPPORTED_IN_STAGES) as (keyof typeof UNSUPPORTED_IN_STAGES)[]).filter((f) => service[f] !== undefined);
       for (const field of fields) {
         for (const stage of stages.filter((s) => runsIn(service, s.name))) {
           out.error(

@@ -1,8 +1,6 @@
-import type { TfResource } from '../../../model/terraform';
-import { blocks } from '../../../model/values';
-import { ALWAYS, type RuleContext } from '../../../rule';
+import { ALWAYS } from '../../../rule';
 import { terraformRule } from '../../define';
-import { companions } from '../terraform-helpers';
+import { inlinePolicies } from '../terraform-helpers';
 
 /**
  * IAM's size quotas, in characters without white space, which IAM does not count (IAM User Guide, "IAM and AWS STS
@@ -24,25 +22,20 @@ export const BUCKET_POLICY_MAX_BYTES = 20 * 1024;
  * (`${aws_s3_bucket.b.arn}`) count as written, which is close to the ARN they stand for.
  */
 export function policyChars(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !value.trimStart().startsWith('{')) return undefined;
-  return value.replace(/\s/g, '').length;
+  return isLiteralJson(value) ? value.replace(/\s/g, '').length : undefined;
 }
-
-/** Sizes of a role's inline policies: `aws_iam_role_policy` resources naming it and its `inline_policy` blocks. */
-function inlinePolicySizes(c: RuleContext, role: TfResource): number[] {
-  const policies = [
-    ...companions(c, role, 'aws_iam_role_policy', 'role').map((p) => p.attrs.policy),
-    ...blocks(role.attrs, 'inline_policy').map((b) => b.policy),
-  ];
-  return policies.flatMap((p) => policyChars(p) ?? []);
-}
-
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** Bytes of a bucket policy written as JSON; undefined when its text is only known at apply time. */
 function bucketPolicyBytes(value: unknown): number | undefined {
-  return policyChars(value) === undefined ? undefined : Buffer.byteLength(value as string, 'utf8');
+  return isLiteralJson(value) ? Buffer.byteLength(value, 'utf8') : undefined;
 }
+
+/** A policy attribute whose text is here: JSON, not a document reference or an expression. */
+function isLiteralJson(value: unknown): value is string {
+  return typeof value === 'string' && value.trimStart().startsWith('{');
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
 
 /** Rules on the size of IAM policies: what AWS refuses only when the apply reaches it. */
 export const IAM_POLICY_SIZE_RULES = [
@@ -70,7 +63,7 @@ export const IAM_POLICY_SIZE_RULES = [
         if (size === undefined || size <= MANAGED_POLICY_MAX_CHARS) return undefined;
         return `the policy has ${count(size)} characters without white space (the quota for a managed policy is ${count(MANAGED_POLICY_MAX_CHARS)})`;
       }
-      const sizes = inlinePolicySizes(c, r);
+      const sizes = inlinePolicies(c, r).flatMap((p) => policyChars(p) ?? []);
       const total = sizes.reduce((a, b) => a + b, 0);
       if (total <= ROLE_INLINE_POLICIES_MAX_CHARS) return undefined;
       return `the role's ${sizes.length} inline ${sizes.length === 1 ? 'policy has' : 'policies have'} ${count(total)} characters without white space `

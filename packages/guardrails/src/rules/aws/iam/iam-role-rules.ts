@@ -1,9 +1,9 @@
 import { type PolicyStatement, readPolicy } from '../../../model/iam-policy';
 import type { TerraformModel, TfResource } from '../../../model/terraform';
-import { blocks, strings } from '../../../model/values';
+import { strings } from '../../../model/values';
 import { ALWAYS, checkov, type RuleContext } from '../../../rule';
 import { terraformRule } from '../../define';
-import { companions, isSet } from '../terraform-helpers';
+import { companions, inlinePolicies, isSet } from '../terraform-helpers';
 
 const GITHUB = 'token.actions.githubusercontent.com';
 const ADMIN_POLICIES = ['AdministratorAccess', 'IAMFullAccess'];
@@ -18,13 +18,9 @@ function attachedPolicies(c: RuleContext, role: TfResource): string[] {
 
 /** Allow statements of a role's inline policies (`aws_iam_role_policy` and `inline_policy` blocks). */
 function inlineAllows(c: RuleContext, role: TfResource): { statements: PolicyStatement[]; unreadable: string[] } {
-  const policies = [
-    ...companions(c, role, 'aws_iam_role_policy', 'role').map((p) => p.attrs.policy),
-    ...blocks(role.attrs, 'inline_policy').map((b) => b.policy),
-  ];
   const statements: PolicyStatement[] = [];
   const unreadable: string[] = [];
-  for (const policy of policies) {
+  for (const policy of inlinePolicies(c, role)) {
     const reading = readPolicy(c.terraform, role.stack, policy);
     if (reading.readable) statements.push(...reading.statements.filter((s) => s.effect === 'Allow'));
     else unreadable.push(reading.reason);
