@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
-import type { PlatformConfig, ServiceAwsResourceConfig, ServiceConfig } from '@paved/shared-config';
-import { awsResourcesExample } from './support/feature-examples';
+import { awsResourcesExample, declaredResourcesExample } from './support/feature-examples';
 import { allowed, rolesOf, verdict, type Statement } from './support/iam-evaluator';
-import { example, synthesize } from './support/synthesized';
+import { synthesize } from './support/synthesized';
 
 /**
  * A service that declares its resources (`awsResources.resources`) gets an execution role narrowed to exactly those
@@ -13,22 +12,9 @@ import { example, synthesize } from './support/synthesized';
 const NONPROD = '210987654321';
 const MGMT = '345678901234';
 const REGION = 'eu-west-1';
-const TYPES = ['queue', 'bucket', 'topic', 'table'] as const;
-
-/** A service change: these types, and these resources declared. */
-const declaring = (types: NonNullable<ServiceConfig['awsResources']>['types'], resources: readonly ServiceAwsResourceConfig[]) =>
-  (s: ServiceConfig): ServiceConfig => ({ ...s, awsResources: { types, resources } });
-const withDeclared = (changes: Record<string, (s: ServiceConfig) => ServiceConfig>): PlatformConfig =>
-  ({ ...example, services: example.services!.map((s) => changes[s.name]?.(s) ?? s) });
 
 // `api`: all four types, one of each declared. `web`: queue and bucket chosen, only a queue declared.
-const declaredConfig = withDeclared({
-  api: declaring([...TYPES], [
-    { type: 'queue', name: 'jobs' }, { type: 'bucket', name: 'uploads' }, { type: 'topic', name: 'events' }, { type: 'table', name: 'carts' },
-  ]),
-  web: declaring(['queue', 'bucket'], [{ type: 'queue', name: 'clicks' }]),
-});
-const declared = synthesize(declaredConfig);
+const declared = synthesize(declaredResourcesExample);
 // The same types on `api`, nothing declared (service-resources-roles.test.ts).
 const prefixed = synthesize(awsResourcesExample);
 afterAll(() => [declared, prefixed].forEach((o) => fs.rmSync(o.outdir, { recursive: true, force: true })));

@@ -7,7 +7,7 @@ import type { PlatformConfig } from '@paved/shared-config';
 import { EKS_CAPABILITY_PROVIDER_VERSION } from '@paved/shared-config';
 import { capabilityExample } from './support/argocd-capability-example';
 import { autoModeExample } from './support/auto-mode-example';
-import { awsResourcesExample, GOOGLE, HOSTILE_OIDC, KAFKA_ENVIRONMENTS, kafkaExample, SSO_ENVIRONMENTS, withSso } from './support/feature-examples';
+import { awsResourcesExample, declaredResourcesExample, GOOGLE, HOSTILE_OIDC, KAFKA_ENVIRONMENTS, kafkaExample, SSO_ENVIRONMENTS, withSso } from './support/feature-examples';
 import { example, synthesize, type Synthesized } from './support/synthesized';
 import { offlineCopy } from './support/terraform-copy';
 import apiSpaHelm from '../../../examples/api-spa-helm/platform.config';
@@ -60,6 +60,7 @@ const CONFIGS: readonly (readonly [string, PlatformConfig, (readonly string[])?]
   ['platform.config.ts with sso google (argocd-sso.test.ts)', withSso(GOOGLE), SSO_ENVIRONMENTS],
   ['platform.config.ts with sso oidc and a hostile issuer (argocd-sso.test.ts)', withSso(HOSTILE_OIDC), SSO_ENVIRONMENTS],
   ['platform.config.ts with awsResources (service-resources-roles.test.ts)', awsResourcesExample],
+  ['platform.config.ts with declared awsResources (service-resources-declared-arns.test.ts)', declaredResourcesExample],
 ];
 /**
  * Variants of the root example: only their stacks that differ from the example's are validated (a byte-identical
@@ -72,6 +73,7 @@ const VARIANTS: ReadonlyMap<string, readonly string[]> = new Map([
   ['platform.config.ts with sso google (argocd-sso.test.ts)', ['dev-platform']],
   ['platform.config.ts with sso oidc and a hostile issuer (argocd-sso.test.ts)', ['dev-platform']],
   ['platform.config.ts with awsResources (service-resources-roles.test.ts)', ['bootstrap', 'bootstrap-210987654321']],
+  ['platform.config.ts with declared awsResources (service-resources-declared-arns.test.ts)', ['bootstrap', 'bootstrap-210987654321']],
 ]);
 // Synthesized up front: the test names list every stack, also when the tests are skipped.
 const outputs: readonly (readonly [string, Synthesized])[] =

@@ -1,4 +1,4 @@
-import type { EnvironmentConfig, PlatformConfig, ServiceConfig, SsoConfig } from '@paved/shared-config';
+import type { EnvironmentConfig, PlatformConfig, ServiceAwsResourceConfig, ServiceConfig, SsoConfig } from '@paved/shared-config';
 import example from '../../../../platform.config';
 
 /**
@@ -40,3 +40,18 @@ export const SSO_ENVIRONMENTS = ['dev'];
 export const withResources = (services: readonly ServiceConfig[], name: string, types: NonNullable<ServiceConfig['awsResources']>['types']) =>
   services.map((s) => (s.name === name ? { ...s, awsResources: { types } } : s));
 export const awsResourcesExample: PlatformConfig = { ...example, services: withResources(example.services!, 'api', ['queue', 'bucket', 'topic', 'table']) };
+
+/** A service change: these types, and these resources declared. */
+const declaring = (types: NonNullable<ServiceConfig['awsResources']>['types'], resources: readonly ServiceAwsResourceConfig[]) =>
+  (s: ServiceConfig): ServiceConfig => ({ ...s, awsResources: { types, resources } });
+const changes: Record<string, (s: ServiceConfig) => ServiceConfig> = {
+  api: declaring(['queue', 'bucket', 'topic', 'table'], [
+    { type: 'queue', name: 'jobs' }, { type: 'bucket', name: 'uploads' }, { type: 'topic', name: 'events' }, { type: 'table', name: 'carts' },
+  ]),
+  web: declaring(['queue', 'bucket'], [{ type: 'queue', name: 'clicks' }]),
+};
+/**
+ * service-resources-declared-arns.test.ts: `api` with all four types and one of each declared; `web` with queue and
+ * bucket chosen and only a queue declared.
+ */
+export const declaredResourcesExample: PlatformConfig = { ...example, services: example.services!.map((s) => changes[s.name]?.(s) ?? s) };
